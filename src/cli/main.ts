@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { BroadsideError, ExitCode, exitCodeDescriptions } from '../errors.js';
+import { registerBuild } from './commands/build.js';
+import type { CliProcess } from './io.js';
+
+const VERSION = '0.1.0';
+
+function exitCodeHelp(): string {
+  const rows = Object.entries(exitCodeDescriptions).map(([code, text]) => `  ${code.padStart(3)}  ${text}`);
+  return `\nExit codes:\n${rows.join('\n')}\n`;
+}
+
+/** Runs the CLI and returns the exit code; never calls process.exit, never prints a stack trace. */
+export async function main(argv: string[], proc: CliProcess): Promise<number> {
+  const controller = new AbortController();
+  const interrupt = (): void => controller.abort();
+  proc.on?.('SIGINT', interrupt);
+  proc.on?.('SIGTERM', interrupt);
+  const program = new Command('broadside')
+    .description('Publish one statement in many languages as HTML, print-ready PDF and plain text.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => proc.stdout.write(s), writeErr: (s) => proc.stderr.write(s) })
+    .addHelpText('after', exitCodeHelp())
+    .showHelpAfterError('(run `broadside --help` for usage)');
+  registerBuild(program, proc, controller.signal);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    return reportError(error, proc);
+  } finally {
+    proc.off?.('SIGINT', interrupt);
+    proc.off?.('SIGTERM', interrupt);
+  }
+}
+
+function reportError(error: unknown, proc: CliProcess): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof BroadsideError) {
+    proc.stderr.write(`error: ${error.format()}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  proc.stderr.write(`internal error: ${message}\nThis is a bug in Broadside. Please report it with the command you ran.\n`);
+  if (proc.env.BROADSIDE_DEBUG && error instanceof Error) proc.stderr.write(`${error.stack}\n`);
+  return ExitCode.internal;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { canonicalLanguageTag } from '../languages.js';
+
+export const PAPER_SIZES = ['a4', 'letter', 'legal', 'a5'] as const;
+export const NUMBERING_SYSTEMS = ['latn', 'arab', 'arabext', 'hebr'] as const;
+
+const languageCode = z.string().refine((code) => canonicalLanguageTag(code) === code, {
+  message: 'must be a BCP 47 language tag in canonical form, such as he, ar, pt-BR or zh-Hant',
+});
+
+const paper = z.enum(PAPER_SIZES, { error: `must be one of: ${PAPER_SIZES.join(', ')}` });
+
+export const LanguageConfigSchema = z
+  .object({
+    code: languageCode,
+    /** Digits for dates and page numbers: `arab` gives ٠١٢٣. Defaults to the locale's own. */
+    numbering: z.enum(NUMBERING_SYSTEMS, { error: `must be one of: ${NUMBERING_SYSTEMS.join(', ')}` }).optional(),
+    paper: paper.optional(),
+  })
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    sourceLanguage: languageCode.default('en'),
+    languages: z.array(LanguageConfigSchema).min(1, 'list at least the source language'),
+    statements: z.string().default('statements'),
+    translations: z.string().default('translations'),
+    output: z.string().default('dist'),
+    baseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, such as https://example.org/statements/' }).optional(),
+    text: z.object({ columns: z.int().min(40, 'must be at least 40').max(200, 'must be at most 200').default(72) }).strict().default({ columns: 72 }),
+    pdf: z
+      .object({
+        paper: paper.default('a4'),
+        concurrency: z.int().min(1).max(16).default(3),
+        timeoutSeconds: z.number().positive().max(600).default(60),
+        executablePath: z.string().optional(),
+      })
+      .strict()
+      .default({ paper: 'a4', concurrency: 3, timeoutSeconds: 60 }),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.languages.forEach((lang, index) => {
+      if (seen.has(lang.code)) ctx.addIssue({ code: 'custom', path: ['languages', index, 'code'], message: `"${lang.code}" is listed twice` });
+      seen.add(lang.code);
+    });
+    if (!seen.has(config.sourceLanguage)) {
+      ctx.addIssue({ code: 'custom', path: ['sourceLanguage'], message: `"${config.sourceLanguage}" must also appear under languages` });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type LanguageConfig = z.infer<typeof LanguageConfigSchema>;

@@ -1,0 +1,130 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { CONFIG_FILE, parseConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { ConfigError, InputError, UsageError } from '../errors.js';
+import { canonicalLanguageTag } from '../languages.js';
+import type { InterfaceStrings } from '../localize/localize.js';
+import type { Statement } from '../model/statement.js';
+import type { TranslationFile } from '../model/translation.js';
+import { decodeSourceText } from '../readers/source-text.js';
+import { readStatement } from '../readers/statement.js';
+import { readTranslation } from '../readers/translation.js';
+import { parseYamlSource, validateYaml } from '../readers/yaml-source.js';
+
+/** Broadside's own templates, next to its code (src/io or build/io → templates/). */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export const STATEMENT_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+export interface Templates {
+  page: string;
+  print: string;
+}
+
+export interface Project {
+  root: string;
+  config: Config;
+  /** All statements, in file-name order. */
+  statements: Statement[];
+  translations: Map<string, TranslationFile>;
+  interfaceStrings: InterfaceStrings;
+  templates: Templates;
+}
+
+/** Reads everything a build needs; the only place that reads project files. */
+export async function loadProject(root: string): Promise<Project> {
+  const config = await loadConfig(root);
+  const statements = await loadStatements(root, config);
+  const ids = new Set(statements.map((s) => s.id));
+  const translations = await loadTranslations(root, config, ids);
+  const interfaceStrings = await loadInterfaceStrings();
+  const templates = {
+    page: await readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
+    print: await readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8'),
+  };
+  return { root, config, statements, translations, interfaceStrings, templates };
+}
+
+async function readText(path: string): Promise<{ file: string; text: string }> {
+  const file = relative(process.cwd(), path) || path;
+  return { file, text: decodeSourceText(await readFile(path), file) };
+}
+
+export async function loadConfig(root: string): Promise<Config> {
+  const path = join(root, CONFIG_FILE);
+  let source: { file: string; text: string };
+  try {
+    source = await readText(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ConfigError(`no ${CONFIG_FILE} in ${root}`, { file: path }, `create ${CONFIG_FILE} listing your languages, or run Broadside from the project folder.`);
+    }
+    throw error;
+  }
+  return parseConfig(source.text, source.file);
+}
+
+async function listFiles(dir: string, extension: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => name.endsWith(extension)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+async function loadStatements(root: string, config: Config): Promise<Statement[]> {
+  const dir = join(root, config.statements);
+  const names = await listFiles(dir, '.md');
+  if (names.length === 0) throw new InputError(`no statements found in ${config.statements}/`, { file: config.statements }, 'add a Markdown file such as statements/mission-statement.md.');
+  const statements: Statement[] = [];
+  for (const name of names) {
+    const id = name.slice(0, -'.md'.length);
+    const { file, text } = await readText(join(dir, name));
+    if (!STATEMENT_ID.test(id)) {
+      throw new InputError(`"${name}" is not a usable statement file name`, { file }, 'name statements with lower-case letters, digits and hyphens, e.g. mission-statement.md.');
+    }
+    statements.push(readStatement(id, file, text));
+  }
+  return statements;
+}
+
+async function loadTranslations(root: string, config: Config, ids: ReadonlySet<string>): Promise<Map<string, TranslationFile>> {
+  const dir = join(root, config.translations);
+  const configured = new Set(config.languages.map((l) => l.code));
+  const translations = new Map<string, TranslationFile>();
+  for (const name of await listFiles(dir, '.yaml')) {
+    const lang = name.slice(0, -'.yaml'.length);
+    const path = join(dir, name);
+    const file = relative(process.cwd(), path) || path;
+    if (!configured.has(lang) || lang === config.sourceLanguage) {
+      const valid = canonicalLanguageTag(lang);
+      const why = valid === undefined ? `"${lang}" is not a BCP 47 language code` : lang === config.sourceLanguage ? `"${lang}" is the source language` : `the language "${lang}" is not in ${CONFIG_FILE}`;
+      throw new InputError(`${why}, so this translation file cannot be used`, { file }, `add it with \`broadside add-lang ${valid ?? '<code>'}\`, or rename or remove the file.`);
+    }
+    const { text } = await readText(path);
+    translations.set(lang, readTranslation(lang, file, text, ids));
+  }
+  return translations;
+}
+
+async function loadInterfaceStrings(): Promise<InterfaceStrings> {
+  const path = join(TEMPLATES_DIR, 'strings.yaml');
+  const file = relative(process.cwd(), path) || path;
+  const text = decodeSourceText(await readFile(path), file);
+  const strings = validateYaml(parseYamlSource(text, file), z.record(z.string(), z.string()), 'interface strings', 'each line is `key: English text`.');
+  return { file, strings: new Map(Object.entries(strings)) };
+}
+
+/** Picks the statements named on the command line (all when none), refusing unknown ones. */
+export function selectStatements(project: Project, requested: string[]): Statement[] {
+  if (requested.length === 0) return project.statements;
+  return requested.map((id) => {
+    const found = project.statements.find((s) => s.id === id);
+    if (!found) throw new UsageError(`there is no statement "${id}"`, undefined, `choose one of: ${project.statements.map((s) => s.id).join(', ')}.`);
+    return found;
+  });
+}

@@ -1,0 +1,37 @@
+import type { Config } from '../config/schema.js';
+import { directionOf, formattingLocale, scriptOf, type Direction } from '../languages.js';
+
+export interface Language {
+  code: string;
+  dir: Direction;
+  script: string;
+  /** Locale for Intl formatting, with the configured numbering system. */
+  locale: string;
+  numbering: string;
+  paper: Config['pdf']['paper'];
+  isSource: boolean;
+}
+
+export function languagesOf(config: Config): Language[] {
+  return config.languages.map((lang) => {
+    const locale = formattingLocale(lang.code, lang.numbering);
+    return {
+      code: lang.code,
+      dir: directionOf(lang.code),
+      script: scriptOf(lang.code),
+      locale,
+      numbering: new Intl.NumberFormat(locale).resolvedOptions().numberingSystem,
+      paper: lang.paper ?? config.pdf.paper,
+      isSource: lang.code === config.sourceLanguage,
+    };
+  });
+}
+
+/** A date written as the language writes it: 11 בפברואר 2020, ١١ فبراير ٢٠٢٠, 11 février 2020. */
+export function formatDate(isoDate: string, language: Language): string {
+  return new Intl.DateTimeFormat(language.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(language.locale, { useGrouping: false }).format(value);
+}

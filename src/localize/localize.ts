@@ -1,0 +1,108 @@
+import i18next, { type TFunction } from 'i18next';
+import { segmentsOf, type Segment, type Statement } from '../model/statement.js';
+import type { EntryMap, TranslationFile } from '../model/translation.js';
+import { entryState, type EntryState } from './state.js';
+import { formatDate, type Language } from './language.js';
+
+export type SegmentState = EntryState | 'source';
+
+export interface LocalizedSegment {
+  key: string;
+  /** Inline Markdown to show: the translation, or the source when there is none to publish. */
+  text: string;
+  /** Language and direction of `text`: the source language's when it fell back. */
+  lang: string;
+  dir: Language['dir'];
+  state: SegmentState;
+}
+
+export interface Finding {
+  severity: 'warning' | 'error';
+  message: string;
+  file: string;
+  line?: number;
+  column?: number;
+  key?: string;
+}
+
+export interface LocalizedStatement {
+  statement: Statement;
+  language: Language;
+  source: Language;
+  segment(segment: Segment): LocalizedSegment;
+  t: TFunction;
+  date: string;
+  /** Segments and interface strings published in the source language instead. */
+  fallbacks: { missing: string[]; stale: string[] };
+}
+
+export interface InterfaceStrings {
+  file: string;
+  strings: Map<string, string>;
+}
+
+/** Joins the canonical statement with one language's translation. Pure. */
+export function localize(
+  statement: Statement,
+  language: Language,
+  source: Language,
+  interfaceStrings: InterfaceStrings,
+  translation: TranslationFile | undefined,
+): LocalizedStatement {
+  const entries: EntryMap = translation?.statements.get(statement.id) ?? new Map();
+  const segments = new Map<string, LocalizedSegment>();
+  const fallbacks = { missing: [] as string[], stale: [] as string[] };
+  for (const segment of segmentsOf(statement)) {
+    if (language.isSource) {
+      segments.set(segment.key, { key: segment.key, text: segment.source, lang: language.code, dir: language.dir, state: 'source' });
+      continue;
+    }
+    const entry = entries.get(segment.key);
+    const state = entryState(segment.source, entry);
+    if (state === 'translated') {
+      segments.set(segment.key, { key: segment.key, text: entry!.text, lang: language.code, dir: language.dir, state });
+    } else {
+      fallbacks[state].push(segment.key);
+      segments.set(segment.key, { key: segment.key, text: segment.source, lang: source.code, dir: source.dir, state });
+    }
+  }
+  const t = interfaceTranslator(language, source, interfaceStrings, translation?.interface, fallbacks);
+  return {
+    statement,
+    language,
+    source,
+    segment: (s) => segments.get(s.key)!,
+    t,
+    date: formatDate(statement.meta.date, language),
+    fallbacks,
+  };
+}
+
+function interfaceTranslator(
+  language: Language,
+  source: Language,
+  { strings }: InterfaceStrings,
+  entries: EntryMap | undefined,
+  fallbacks: LocalizedStatement['fallbacks'],
+): TFunction {
+  const translated: Record<string, string> = {};
+  if (!language.isSource) {
+    for (const [key, sourceText] of strings) {
+      const entry = entries?.get(key);
+      const state = entryState(sourceText, entry);
+      if (state === 'translated') translated[key] = entry!.text;
+      else fallbacks[state].push(`interface.${key}`);
+    }
+  }
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language.code,
+    fallbackLng: source.code,
+    initAsync: false,
+    resources: { [source.code]: { translation: Object.fromEntries(strings) }, [language.code]: { translation: language.isSource ? Object.fromEntries(strings) : translated } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  return instance.t;
+}

@@ -1,0 +1,84 @@
+/**
+ * The document model every reader produces and every writer consumes.
+ * Text that a reader sees lives only in segments; blocks carry structure.
+ */
+export const MODEL_VERSION = 1;
+
+export type SegmentKind = 'meta' | 'heading' | 'paragraph' | 'item' | 'cell';
+
+export interface Segment {
+  /** Stable identity: explicit (`<!-- #key -->`) or derived from the text. */
+  key: string;
+  kind: SegmentKind;
+  /** Inline Markdown, whitespace-normalised and NFC. */
+  source: string;
+  /** Whether the key was written by an author (stable across edits) or derived from the text. */
+  explicitKey: boolean;
+  line: number;
+  column: number;
+}
+
+export type Block =
+  | { type: 'heading'; level: number; segment: Segment }
+  | { type: 'paragraph'; segment: Segment }
+  | { type: 'list'; ordered: boolean; start: number; items: ListItem[] }
+  | { type: 'blockquote'; blocks: Block[] }
+  | { type: 'table'; align: Array<'left' | 'right' | 'center' | null>; header: Segment[]; rows: Segment[][] }
+  | { type: 'code'; lang: string; text: string }
+  | { type: 'rule' };
+
+export interface ListItem {
+  segment: Segment;
+  children: Block[];
+}
+
+export interface StatementMeta {
+  title: Segment;
+  organization?: Segment;
+  description?: Segment;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  keywords: string[];
+}
+
+export interface Statement {
+  id: string;
+  file: string;
+  meta: StatementMeta;
+  blocks: Block[];
+}
+
+/** All segments in document order: front matter first, then the body. */
+export function segmentsOf(statement: Statement): Segment[] {
+  const { title, organization, description } = statement.meta;
+  const out: Segment[] = [title];
+  if (organization) out.push(organization);
+  if (description) out.push(description);
+  const visit = (blocks: Block[]): void => {
+    for (const block of blocks) {
+      switch (block.type) {
+        case 'heading':
+        case 'paragraph':
+          out.push(block.segment);
+          break;
+        case 'list':
+          for (const item of block.items) {
+            out.push(item.segment);
+            visit(item.children);
+          }
+          break;
+        case 'blockquote':
+          visit(block.blocks);
+          break;
+        case 'table':
+          out.push(...block.header, ...block.rows.flat());
+          break;
+        case 'code':
+        case 'rule':
+          break;
+      }
+    }
+  };
+  visit(statement.blocks);
+  return out;
+}

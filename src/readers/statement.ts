@@ -1,0 +1,187 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { derivedKey, KEY_PATTERN, META_KEYS, normalizeInline, splitKeyMarker } from '../model/keys.js';
+import type { Block, ListItem, Segment, SegmentKind, Statement, StatementMeta } from '../model/statement.js';
+import { codeFrame, lineColumn } from './source-text.js';
+import { parseYamlSource, validateYaml } from './yaml-source.js';
+
+const FrontMatter = z
+  .object({
+    title: z.string().trim().min(1),
+    organization: z.string().trim().min(1).optional(),
+    description: z.string().trim().min(1).optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date'),
+    keywords: z.array(z.string().trim().min(1)).default([]),
+  })
+  .strict();
+
+const FRONT_MATTER_EXAMPLE = '---\ntitle: Mission Statement\norganization: Example Network\ndate: 2020-02-11\n---';
+
+/** Reads a canonical statement (Markdown with YAML front matter) into the model. Pure: text in, model out. */
+export function readStatement(id: string, file: string, text: string): Statement {
+  const fm = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  if (!fm) {
+    throw new InputError(
+      text.startsWith('---') ? 'the front matter is not closed' : 'the statement has no front matter',
+      { file, line: 1, column: 1 },
+      `start the file with a front-matter block, for example:\n${FRONT_MATTER_EXAMPLE}`,
+    );
+  }
+  const yaml = parseYamlSource(fm[1]!, file, 1);
+  const data = validateYaml(yaml, FrontMatter, 'front matter', `the front matter must look like:\n${FRONT_MATTER_EXAMPLE}`);
+  const reader = new StatementReader(file, text, fm[0].length);
+  const metaSegment = (key: (typeof META_KEYS)[number], value: string | undefined): Segment | undefined => {
+    if (value === undefined) return undefined;
+    const at = text.indexOf(`${key}:`);
+    const { line, column } = lineColumn(text, at < 0 ? 0 : at);
+    return { key, kind: 'meta', source: normalizeInline(value), explicitKey: true, line, column };
+  };
+  const meta: StatementMeta = {
+    title: metaSegment('title', data.title)!,
+    organization: metaSegment('organization', data.organization),
+    description: metaSegment('description', data.description),
+    date: data.date,
+    keywords: data.keywords,
+  };
+  const blocks = reader.read();
+  if (blocks.length === 0) {
+    throw new InputError('the statement has no text after its front matter', { file, line: lineColumn(text, fm[0].length).line }, 'write the statement below the closing --- line.');
+  }
+  return { id, file, meta, blocks };
+}
+
+class StatementReader {
+  private readonly keys = new Map<string, Segment>();
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+    private readonly bodyOffset: number,
+  ) {}
+
+  read(): Block[] {
+    const tokens = new Lexer({ gfm: true }).lex(this.text.slice(this.bodyOffset));
+    return this.blocks(tokens, this.bodyOffset);
+  }
+
+  private blocks(tokens: Token[], offset: number): Block[] {
+    const out: Block[] = [];
+    let at = offset;
+    for (const token of tokens) {
+      const start = this.text.indexOf(token.raw, at);
+      const tokenOffset = start < 0 ? at : start;
+      const block = this.block(token, tokenOffset);
+      if (block) out.push(block);
+      at = tokenOffset + token.raw.length;
+    }
+    return out;
+  }
+
+  private block(token: Token, offset: number): Block | undefined {
+    switch (token.type) {
+      case 'space':
+      case 'def':
+        return undefined;
+      case 'heading':
+        return { type: 'heading', level: token.depth, segment: this.segment('heading', token.text, offset) };
+      case 'paragraph':
+      case 'text':
+        return { type: 'paragraph', segment: this.segment('paragraph', token.text, offset) };
+      case 'list':
+        return this.list(token as Tokens.List, offset);
+      case 'blockquote':
+        return { type: 'blockquote', blocks: this.blocks(token.tokens ?? [], offset) };
+      case 'table':
+        return this.table(token as Tokens.Table, offset);
+      case 'code':
+        return { type: 'code', lang: token.lang ?? '', text: token.text };
+      case 'hr':
+        return { type: 'rule' };
+      case 'html':
+        if (/^\s*<!--[\s\S]*-->\s*$/.test(token.raw)) return undefined;
+        return this.fail('raw HTML is not allowed in a statement', offset, 'write the content in Markdown (emphasis *like this*, links [like this](https://example.org)); HTML would reach every translation unchecked.');
+      default:
+        return this.fail(`unsupported Markdown block (${token.type})`, offset, 'use headings, paragraphs, lists, quotes, tables or code blocks.');
+    }
+  }
+
+  private list(token: Tokens.List, offset: number): Block {
+    const items: ListItem[] = [];
+    let at = offset;
+    for (const item of token.items) {
+      const start = this.text.indexOf(item.raw, at);
+      const itemOffset = start < 0 ? at : start;
+      const [first, ...rest] = item.tokens;
+      if (!first || (first.type !== 'text' && first.type !== 'paragraph')) {
+        this.fail('a list item must start with text', itemOffset, 'write the item text right after the bullet.');
+      }
+      items.push({ segment: this.segment('item', first.text, itemOffset), children: this.blocks(rest, itemOffset) });
+      at = itemOffset + item.raw.length;
+    }
+    return { type: 'list', ordered: token.ordered, start: token.start === '' ? 1 : Number(token.start), items };
+  }
+
+  private table(token: Tokens.Table, offset: number): Block {
+    let at = offset;
+    const cell = (c: Tokens.TableCell): Segment => {
+      const start = this.text.indexOf(c.text, at);
+      if (start >= 0) at = start + c.text.length;
+      return this.segment('cell', c.text, start < 0 ? offset : start);
+    };
+    const header = token.header.map(cell);
+    const rows = token.rows.map((row) => row.map(cell));
+    return { type: 'table', align: token.align, header, rows };
+  }
+
+  private segment(kind: SegmentKind, raw: string, offset: number): Segment {
+    const { text, key: explicit, markerIndex } = splitKeyMarker(raw);
+    const source = normalizeInline(text);
+    const { line, column } = lineColumn(this.text, offset);
+    if (!source) this.fail('a block is empty', offset, 'write its text or delete it.');
+    this.rejectInlineHtml(source, offset);
+    if (explicit !== undefined) {
+      const markerAt = this.text.indexOf('<!--', offset + (markerIndex ?? 0));
+      if (!KEY_PATTERN.test(explicit) || (META_KEYS as readonly string[]).includes(explicit)) {
+        this.fail(
+          `"${explicit}" is not a usable segment key`,
+          markerAt,
+          `keys are lower-case letters, digits, ".", "_" and "-" (for example <!-- #our-values -->), and not ${META_KEYS.join(', ')}.`,
+        );
+      }
+      const previous = this.keys.get(explicit);
+      if (previous) {
+        this.fail(`the key "${explicit}" is already used at line ${previous.line}`, markerAt, 'give each block its own key; keys must be unique within a statement.');
+      }
+    }
+    let key = explicit ?? derivedKey(kind, source);
+    for (let n = 2; !explicit && this.keys.has(key); n++) key = `${derivedKey(kind, source)}-${n}`;
+    const segment: Segment = { key, kind, source, explicitKey: explicit !== undefined, line, column };
+    this.keys.set(key, segment);
+    return segment;
+  }
+
+  private rejectInlineHtml(source: string, offset: number): void {
+    const tokens = new Lexer({ gfm: true }).inlineTokens(source);
+    const html = findInline(tokens, (t) => t.type === 'html' && !/^<!--[\s\S]*-->$/.test(t.raw));
+    if (html) {
+      const at = this.text.indexOf(html.raw, offset);
+      this.fail('raw HTML is not allowed in a statement', at < 0 ? offset : at, 'use Markdown instead (for example *emphasis* or [a link](https://example.org)).');
+    }
+  }
+
+  private fail(message: string, offset: number, hint: string): never {
+    const { line, column } = lineColumn(this.text, offset);
+    throw new InputError(message, { file: this.file, line, column }, hint, codeFrame(this.text, line, column));
+  }
+}
+
+function findInline(tokens: Token[], test: (t: Token) => boolean): Token | undefined {
+  for (const token of tokens) {
+    if (test(token)) return token;
+    const children = 'tokens' in token && Array.isArray(token.tokens) ? (token.tokens as Token[]) : [];
+    const found = findInline(children, test);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { normalizeInline } from '../model/keys.js';
+import type { Entry, EntryMap, TranslationFile } from '../model/translation.js';
+import { locate, parseYamlSource, validateYaml, type YamlSource } from './yaml-source.js';
+
+const EntrySchema = z
+  .object({
+    source: z.string({ error: 'must be text (the English this translation was made from)' }),
+    text: z.string({ error: 'must be text; quote it if it looks like a number or yes/no' }).nullable().default(''),
+    note: z.string().optional(),
+  })
+  .strict();
+const EntriesSchema = z.record(z.string(), EntrySchema);
+
+const TranslationSchema = z
+  .object({
+    language: z.string(),
+    interface: EntriesSchema.nullable().default({}),
+    statements: z.record(z.string(), EntriesSchema.nullable()).nullable().default({}),
+    obsolete: z.record(z.string(), EntriesSchema.nullable()).nullable().default({}),
+  })
+  .strict();
+
+const EXAMPLE = `language: he
+interface:
+  published:
+    source: Published {{date}}
+    text: פורסם ב־{{date}}
+statements:
+  mission-statement:
+    title:
+      source: Mission Statement
+      text: הצהרת ייעוד`;
+
+/**
+ * Reads one language's translation file. Pure: text in, entries with their positions out.
+ * `statementIds` are the statements that exist; a section for any other is an error.
+ */
+export function readTranslation(lang: string, file: string, text: string, statementIds: ReadonlySet<string>): TranslationFile {
+  const yaml = parseYamlSource(text, file);
+  if (yaml.doc.contents === null) {
+    throw new InputError('the translation file is empty', { file, line: 1, column: 1 }, `start from this shape:\n${EXAMPLE}`);
+  }
+  const data = validateYaml(yaml, TranslationSchema, 'translation file', `each entry needs a \`source\` and a \`text\`, like:\n${EXAMPLE}`);
+  if (data.language !== lang) {
+    throw new InputError(
+      `this file says \`language: ${data.language}\` but its name is for "${lang}"`,
+      locate(yaml, ['language']),
+      `set \`language: ${lang}\` or rename the file to translations/${data.language}.yaml.`,
+    );
+  }
+  for (const id of Object.keys(data.statements ?? {})) {
+    if (!statementIds.has(id)) {
+      const known = [...statementIds].join(', ') || '(none)';
+      throw new InputError(`there is no statement "${id}"`, locate(yaml, ['statements', id]), `rename the section to one of: ${known}, or move its entries under \`obsolete:\`.`);
+    }
+  }
+  const entries = (path: string[], raw: Record<string, z.infer<typeof EntrySchema>> | null): EntryMap => {
+    const map: EntryMap = new Map();
+    for (const [key, value] of Object.entries(raw ?? {})) map.set(key, toEntry(yaml, [...path, key], key, value));
+    return map;
+  };
+  const group = (name: 'statements' | 'obsolete'): Map<string, EntryMap> =>
+    new Map(Object.entries(data[name] ?? {}).map(([id, raw]) => [id, entries([name, id], raw)]));
+  return { lang, file, interface: entries(['interface'], data.interface), statements: group('statements'), obsolete: group('obsolete') };
+}
+
+function toEntry(yaml: YamlSource, path: string[], key: string, value: z.infer<typeof EntrySchema>): Entry {
+  const { line = 1, column = 1 } = locate(yaml, [...path, 'text']);
+  const entry: Entry = { key, source: normalizeInline(value.source), text: normalizeInline(value.text ?? ''), line, column };
+  if (value.note !== undefined) entry.note = value.note;
+  return entry;
+}

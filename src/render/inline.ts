@@ -1,0 +1,116 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+/** Inline Markdown → tokens; shared by every writer so all formats see the same structure. */
+export function inlineTokens(markdown: string): Token[] {
+  return new Lexer({ gfm: true }).inlineTokens(markdown);
+}
+
+const SAFE_URL = /^(?:https?:\/\/|mailto:|#)/i;
+
+/** Links may point to the web, to e-mail or within the page; never to scripts, data or local files. */
+export function isSafeUrl(href: string): boolean {
+  return SAFE_URL.test(href.trim());
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const ALLOWED: sanitizeHtml.IOptions = {
+  allowedTags: ['a', 'em', 'strong', 'del', 'code', 'br'],
+  allowedAttributes: { a: ['href'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'escape',
+};
+
+/**
+ * Inline Markdown → HTML. Raw HTML in the text is shown as text, never interpreted; links with
+ * unsafe targets lose the link; images become their alt text. The result then goes through a
+ * sanitiser that allows only the tags this function emits, so a bug here cannot open a hole.
+ */
+export function renderInlineHtml(markdown: string): string {
+  return sanitizeHtml(tokensToHtml(inlineTokens(markdown)), ALLOWED);
+}
+
+function tokensToHtml(tokens: Token[]): string {
+  return tokens.map(tokenToHtml).join('');
+}
+
+function tokenToHtml(token: Token): string {
+  switch (token.type) {
+    case 'text':
+      return 'tokens' in token && token.tokens ? tokensToHtml(token.tokens) : escapeHtml(token.text);
+    case 'escape':
+      return escapeHtml(token.text);
+    case 'strong':
+    case 'em':
+    case 'del':
+      return `<${token.type}>${tokensToHtml(token.tokens ?? [])}</${token.type}>`;
+    case 'codespan':
+      return `<code>${escapeHtml(token.text)}</code>`;
+    case 'br':
+      return '<br>';
+    case 'link': {
+      const link = token as Tokens.Link;
+      const inner = tokensToHtml(link.tokens);
+      return isSafeUrl(link.href) ? `<a href="${escapeHtml(link.href.trim())}">${inner}</a>` : inner;
+    }
+    case 'image':
+      return escapeHtml((token as Tokens.Image).text);
+    case 'html':
+      return /^<!--[\s\S]*-->$/.test(token.raw) ? '' : escapeHtml(token.raw);
+    default:
+      return escapeHtml(token.raw);
+  }
+}
+
+export interface TextLinks {
+  urls: string[];
+  /** How reference numbers are written (the language's own digits). */
+  number: (n: number) => string;
+}
+
+/** Inline Markdown → plain text; each link becomes "text [n]" and is added to `links.urls`. */
+export function renderInlineText(markdown: string, links: TextLinks): string {
+  return tokensToText(inlineTokens(markdown), links);
+}
+
+function tokensToText(tokens: Token[], links: TextLinks): string {
+  return tokens.map((token) => tokenToText(token, links)).join('');
+}
+
+function tokenToText(token: Token, links: TextLinks): string {
+  switch (token.type) {
+    case 'text':
+      return 'tokens' in token && token.tokens ? tokensToText(token.tokens, links) : token.text;
+    case 'escape':
+    case 'codespan':
+      return token.text;
+    case 'strong':
+    case 'em':
+    case 'del':
+      return tokensToText(token.tokens ?? [], links);
+    case 'br':
+      return '\n';
+    case 'link': {
+      const link = token as Tokens.Link;
+      const text = tokensToText(link.tokens, links);
+      const href = link.href.trim();
+      if (!isSafeUrl(href) || href.startsWith('#')) return text;
+      const target = href.replace(/^mailto:/i, '');
+      if (text === href || text === target) return target;
+      let n = links.urls.indexOf(href) + 1;
+      if (n === 0) n = links.urls.push(href);
+      return `${text} [${links.number(n)}]`;
+    }
+    case 'image':
+      return (token as Tokens.Image).text;
+    case 'html':
+      return /^<!--[\s\S]*-->$/.test(token.raw) ? '' : token.raw;
+    default:
+      return token.raw;
+  }
+}

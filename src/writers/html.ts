@@ -1,0 +1,163 @@
+import type { LocalizedSegment, LocalizedStatement } from '../localize/localize.js';
+import { openGraphLocale } from '../languages.js';
+import type { Block, Segment } from '../model/statement.js';
+import { escapeHtml, renderInlineHtml, renderInlineText } from '../render/inline.js';
+import { fillTemplate } from '../render/template.js';
+import { artifactPath, type Format } from './paths.js';
+
+export interface Edition {
+  code: string;
+  dir: 'ltr' | 'rtl';
+  /** The language's name in itself (its own `languageName` interface string). */
+  name: string;
+}
+
+export interface PageContext {
+  /** Every language the statement is published in, in configuration order. */
+  editions: Edition[];
+  formats: readonly Format[];
+  baseUrl?: string;
+  template: string;
+}
+
+/** One standalone HTML page for one statement in one language. Pure. */
+export function writeHtml(doc: LocalizedStatement, context: PageContext): string {
+  const { statement, language, t } = doc;
+  const { meta } = statement;
+  const title = plain(doc.segment(meta.title));
+  const organization = meta.organization ? plain(doc.segment(meta.organization)) : '';
+  const description = describe(doc);
+  const href = (lang: string): string => pageHref(statement.id, language.code, lang, context.baseUrl);
+  const others = context.editions.filter((e) => e.code !== language.code);
+  const sourceCode = doc.source.code;
+
+  const alternates = [
+    ...context.editions.map((e) => `<link rel="alternate" hreflang="${e.code}" href="${escapeHtml(href(e.code))}">`),
+    `<link rel="alternate" hreflang="x-default" href="${escapeHtml(href(sourceCode))}">`,
+  ];
+  if (context.baseUrl) alternates.unshift(`<link rel="canonical" href="${escapeHtml(href(language.code))}">`);
+  const languageLinks = context.editions.map((e) =>
+    e.code === language.code
+      ? `<li><a href="index.html" aria-current="page" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</a></li>`
+      : `<li><a href="${escapeHtml(pageHref(statement.id, language.code, e.code))}" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</a></li>`,
+  );
+  const downloads = context.formats
+    .filter((f): f is 'pdf' | 'txt' => f !== 'html')
+    .map((f) => {
+      const file = artifactPath(statement.id, language.code, f).split('/').pop()!;
+      const type = f === 'pdf' ? 'application/pdf' : 'text/plain';
+      return `<li><a href="${file}" type="${type}">${escapeHtml(t(f === 'pdf' ? 'downloadPdf' : 'downloadText'))}</a></li>`;
+    });
+
+  return fillTemplate(
+    context.template,
+    {
+      lang: language.code,
+      dir: language.dir,
+      script: language.script,
+      styleSource: "'self'",
+      documentTitle: escapeHtml(organization ? `${title} – ${organization}` : title),
+      title: escapeHtml(title),
+      description: escapeHtml(description),
+      organization: escapeHtml(organization),
+      keywords: escapeHtml(meta.keywords.join(', ')),
+      alternates: alternates.join('\n'),
+      ogLocale: openGraphLocale(language.code),
+      ogAlternates: others.map((e) => `<meta property="og:locale:alternate" content="${openGraphLocale(e.code)}">`).join('\n'),
+      assets: '../../assets',
+      organizationHtml: meta.organization ? inlineSegment(doc, meta.organization) : '',
+      languagesLabel: escapeHtml(t('languagesLabel')),
+      languageLinks: languageLinks.join('\n'),
+      titleHtml: inlineSegment(doc, meta.title),
+      isoDate: meta.date,
+      published: escapeHtml(t('published', { date: doc.date })),
+      body: renderBlocks(doc, statement.blocks),
+      downloads: downloads.join('\n'),
+    },
+    'page.html',
+  );
+}
+
+function pageHref(statement: string, from: string, to: string, baseUrl?: string): string {
+  if (baseUrl) return new URL(artifactPath(statement, to, 'html'), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
+  return from === to ? 'index.html' : `../${to}/index.html`;
+}
+
+function plain(segment: LocalizedSegment): string {
+  return renderInlineText(segment.text, { urls: [], number: String });
+}
+
+/** The front-matter description, or else the first sentence of the first paragraph. */
+function describe(doc: LocalizedStatement): string {
+  const { description } = doc.statement.meta;
+  if (description) return plain(doc.segment(description));
+  const first = doc.statement.blocks.find((b) => b.type === 'paragraph');
+  if (!first || first.type !== 'paragraph') return plain(doc.segment(doc.statement.meta.title));
+  const localized = doc.segment(first.segment);
+  const text = plain(localized);
+  const segmenter = new Intl.Segmenter(localized.lang, { granularity: 'sentence' });
+  const sentence = segmenter.segment(text)[Symbol.iterator]().next().value?.segment ?? text;
+  return sentence.trim();
+}
+
+/** Attributes for a segment's element: language and direction when they differ from the page's. */
+function segmentAttributes(doc: LocalizedStatement, segment: LocalizedSegment): string {
+  if (segment.state !== 'missing' && segment.state !== 'stale') return '';
+  return ` lang="${segment.lang}" dir="${segment.dir}" data-script="${doc.source.script}" class="fallback"`;
+}
+
+function fallbackNote(doc: LocalizedStatement, segment: LocalizedSegment): string {
+  if (segment.state !== 'missing' && segment.state !== 'stale') return '';
+  const { language } = doc;
+  const note = doc.t(segment.state === 'missing' ? 'untranslatedNote' : 'staleNote');
+  return `<span class="fallback-note" lang="${language.code}" dir="${language.dir}" data-script="${language.script}">${escapeHtml(note)}</span> `;
+}
+
+function inlineSegment(doc: LocalizedStatement, segment: Segment): string {
+  const localized = doc.segment(segment);
+  const html = renderInlineHtml(localized.text);
+  if (localized.state !== 'missing' && localized.state !== 'stale') return html;
+  return `<span${segmentAttributes(doc, localized)}>${html}</span>`;
+}
+
+function element(doc: LocalizedStatement, tag: string, segment: Segment, extra = ''): string {
+  const localized = doc.segment(segment);
+  return `<${tag}${extra}${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.text)}</${tag}>`;
+}
+
+function renderBlocks(doc: LocalizedStatement, blocks: Block[]): string {
+  return blocks.map((block) => renderBlock(doc, block)).join('\n');
+}
+
+function renderBlock(doc: LocalizedStatement, block: Block): string {
+  switch (block.type) {
+    case 'heading': {
+      const level = Math.min(6, block.level + 1);
+      return element(doc, `h${level}`, block.segment, ` id="${block.segment.key}"`);
+    }
+    case 'paragraph':
+      return element(doc, 'p', block.segment);
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
+      const items = block.items.map((item) => {
+        const children = item.children.length ? `\n${renderBlocks(doc, item.children)}` : '';
+        const localized = doc.segment(item.segment);
+        return `<li${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.text)}${children}</li>`;
+      });
+      return `<${tag}${start}>\n${items.join('\n')}\n</${tag}>`;
+    }
+    case 'blockquote':
+      return `<blockquote>\n${renderBlocks(doc, block.blocks)}\n</blockquote>`;
+    case 'table': {
+      const align = (i: number): string => (block.align[i] ? ` data-align="${block.align[i]}"` : '');
+      const head = block.header.map((cell, i) => element(doc, 'th', cell, align(i))).join('');
+      const rows = block.rows.map((row) => `<tr>${row.map((cell, i) => element(doc, 'td', cell, align(i))).join('')}</tr>`);
+      return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+    }
+    case 'code':
+      return `<pre dir="ltr"><code>${escapeHtml(block.text)}</code></pre>`;
+    case 'rule':
+      return '<hr>';
+  }
+}

@@ -1,0 +1,14 @@
+/** Where each artifact lives in the output folder; the one place that knows the layout. */
+export type Format = 'html' | 'txt' | 'pdf';
+export const FORMATS: readonly Format[] = ['html', 'txt', 'pdf'];
+
+export function artifactPath(statement: string, lang: string, format: Format): string {
+  return format === 'html' ? `${statement}/${lang}/index.html` : `${statement}/${lang}/${statement}.${lang}.${format}`;
+}
+
+export function printStylesheetPath(statement: string, lang: string): string {
+  return `${statement}/${lang}/print.css`;
+}
+
+export const ASSETS_DIR = 'assets';
+export const INDEX_PATH = 'index.html';
