@@ -4,7 +4,8 @@ import { loadAssets } from './io/assets.js';
 import { OutputTransaction } from './io/output.js';
 import { loadProject, selectStatements, TEMPLATES_DIR, type Project } from './io/project.js';
 import { languagesOf, type Language } from './localize/language.js';
-import { localize, type Finding, type LocalizedStatement } from './localize/localize.js';
+import { localize, type LocalizedStatement } from './localize/localize.js';
+import type { Finding } from './model/finding.js';
 import type { Edition } from './writers/html.js';
 import { writeHtml } from './writers/html.js';
 import { writeIndex, type IndexEntry } from './writers/index-page.js';
@@ -101,7 +102,7 @@ function fallbackWarnings(project: Project, docs: LocalizedStatement[]): Finding
     for (const state of ['missing', 'stale'] as const) {
       for (const key of doc.fallbacks[state]) {
         const what = state === 'missing' ? 'is not translated' : 'is out of date (the English changed since it was translated)';
-        findings.push({ severity: 'warning', file, key, message: `${doc.statement.id}/${doc.language.code}: "${key}" ${what}; the English original is published in its place` });
+        findings.push({ check: state, severity: 'warning', file, statement: doc.statement.id, lang: doc.language.code, key, message: `${doc.statement.id}/${doc.language.code}: "${key}" ${what}; the English original is published in its place` });
       }
     }
   }

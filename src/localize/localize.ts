@@ -16,15 +16,6 @@ export interface LocalizedSegment {
   state: SegmentState;
 }
 
-export interface Finding {
-  severity: 'warning' | 'error';
-  message: string;
-  file: string;
-  line?: number;
-  column?: number;
-  key?: string;
-}
-
 export interface LocalizedStatement {
   statement: Statement;
   language: Language;

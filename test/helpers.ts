@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli/main.js';
+
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with `cwd` as the project folder. */
+export async function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { ...env },
+    cwd: () => cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the compiled CLI as a real process (for signals, exit codes and stdout/stderr separation). */
+export function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(REPO, 'bin/broadside.js'), ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * A throw-away copy of the shipped project (config, statements, translations), with `files`
+ * written over it. Returns its folder.
+ */
+export async function makeProject(files: Record<string, string | Uint8Array> = {}, { shipped = true } = {}): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'broadside-test-'));
+  if (shipped) {
+    await cp(join(REPO, 'broadside.yaml'), join(dir, 'broadside.yaml'));
+    await cp(join(REPO, 'statements'), join(dir, 'statements'), { recursive: true });
+    await cp(join(REPO, 'translations'), join(dir, 'translations'), { recursive: true });
+  }
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return dir;
+}
+
+export async function readText(path: string): Promise<string> {
+  return readFile(path, 'utf8');
+}
