@@ -1,6 +1,6 @@
 import type { Config } from './config/schema.js';
 import { IncompleteError, InterruptedError, UsageError } from './errors.js';
-import { loadAssets } from './io/assets.js';
+import { loadAssets, type Assets } from './io/assets.js';
 import { OutputTransaction } from './io/output.js';
 import { loadProject, selectStatements, TEMPLATES_DIR, type Project } from './io/project.js';
 import { languagesOf, type Language } from './localize/language.js';
@@ -12,6 +12,7 @@ import { writeIndex, type IndexEntry } from './writers/index-page.js';
 import { ASSETS_DIR, artifactPath, FORMATS, INDEX_PATH, printStylesheetPath, type Format } from './writers/paths.js';
 import { writePrintCss } from './writers/print-css.js';
 import { writeText } from './writers/text.js';
+import { VERSION } from './version.js';
 
 export interface BuildOptions {
   root: string;
@@ -21,6 +22,8 @@ export interface BuildOptions {
   out?: string;
   strict?: boolean;
   paper?: Config['pdf']['paper'];
+  /** For SOURCE_DATE_EPOCH and PUPPETEER_EXECUTABLE_PATH. */
+  env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
 }
 
@@ -57,14 +60,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const editions: Edition[] = allLanguages.map((l) => ({ code: l.code, dir: l.dir, name: docs.find((d) => d.language === l)!.t('languageName') }));
   const files = renderTextFormats(selected, formats, { editions, formats, baseUrl: config.baseUrl, template: project.templates.page }, project, config.text.columns);
-  const pdfs = formats.includes('pdf') ? await renderPdfs(selected, files, config, options.signal) : new Map<string, Uint8Array>();
+  const assets = await loadAssets(TEMPLATES_DIR);
+  const pdfs = formats.includes('pdf') ? await renderPdfs(selected, files, assets, config, options) : new Map<string, Uint8Array>();
   checkAborted(options.signal);
 
   const partial = Boolean(options.statements?.length || options.langs?.length || options.formats);
   const out = options.out ?? config.output;
   const transaction = await OutputTransaction.begin(out, partial);
   try {
-    const assets = await loadAssets(TEMPLATES_DIR);
     for (const [path, data] of assets) await transaction.write(`${ASSETS_DIR}/${path}`, data);
     const artifacts: Artifact[] = [];
     for (const doc of selected) {
@@ -128,9 +131,17 @@ function renderTextFormats(
   return files;
 }
 
-async function renderPdfs(docs: LocalizedStatement[], files: Map<string, string>, config: Config, signal?: AbortSignal): Promise<Map<string, Uint8Array>> {
+/** Started only when PDFs are wanted: HTML and text builds never load Puppeteer or a browser. */
+async function renderPdfs(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, config: Config, options: BuildOptions): Promise<Map<string, Uint8Array>> {
   const { printPdfs } = await import('./io/pdf.js');
-  return printPdfs(docs, files, config, signal);
+  const env = options.env ?? {};
+  return printPdfs(docs, files, assets, { config, env, creator: `Broadside ${VERSION}`, fixedDate: sourceDateEpoch(env), signal: options.signal });
+}
+
+/** SOURCE_DATE_EPOCH, the reproducible-builds convention for a fixed timestamp. */
+function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 }
 
 function checkAborted(signal?: AbortSignal): void {

@@ -2,8 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { BroadsideError, ExitCode, exitCodeDescriptions } from '../errors.js';
 import { registerBuild } from './commands/build.js';
 import type { CliProcess } from './io.js';
+import { VERSION } from '../version.js';
 
-const VERSION = '0.1.0';
 
 function exitCodeHelp(): string {
   const rows = Object.entries(exitCodeDescriptions).map(([code, text]) => `  ${code.padStart(3)}  ${text}`);

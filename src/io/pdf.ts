@@ -1,7 +1,163 @@
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import type { Config } from '../config/schema.js';
-import { BrowserMissingError } from '../errors.js';
+import { InterruptedError, PdfError } from '../errors.js';
+import { describe } from '../localize/describe.js';
 import type { LocalizedStatement } from '../localize/localize.js';
+import { plainText } from '../render/inline.js';
+import { finishPdf } from '../pdf/finish.js';
+import { artifactPath } from '../writers/paths.js';
+import type { Assets } from './assets.js';
+import { requireBrowser } from './browser.js';
 
-export async function printPdfs(_docs: LocalizedStatement[], _files: Map<string, string>, _config: Config, _signal?: AbortSignal): Promise<Map<string, Uint8Array>> {
-  throw new BrowserMissingError('PDF output is not available yet');
+/** A made-up origin: pages are never loaded from file://, so they cannot reach local files. */
+export const PRINT_ORIGIN = 'https://print.broadside.invalid';
+
+const CONTENT_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', woff2: 'font/woff2' };
+
+const CHROMIUM_FLAGS = [
+  '--disable-gpu',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--font-render-hinting=none',
+];
+
+export interface PrintOptions {
+  config: Config;
+  env: NodeJS.ProcessEnv;
+  creator: string;
+  /** Date written into every PDF (from SOURCE_DATE_EPOCH); else each statement's own date. */
+  fixedDate?: Date;
+  signal?: AbortSignal;
+  /** Called with every request the printer refused (anything but the build's own files). */
+  onBlockedRequest?: (url: string) => void;
+}
+
+/**
+ * Prints every edition to PDF with one browser and a bounded pool of pages. JavaScript is off and
+ * the only requests answered are for the build's own HTML, CSS and fonts, served from memory.
+ */
+export async function printPdfs(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, options: PrintOptions): Promise<Map<string, Uint8Array>> {
+  const found = await requireBrowser(options.config.pdf.executablePath, options.env);
+  const { launch } = await import('puppeteer-core');
+  const timeout = options.config.pdf.timeoutSeconds * 1000;
+  let browser: Browser;
+  try {
+    browser = await launch({
+      executablePath: found.executablePath,
+      headless: true,
+      pipe: true,
+      // Chromium refuses to start its sandbox as root; everyone else keeps it.
+      args: process.getuid?.() === 0 ? [...CHROMIUM_FLAGS, '--no-sandbox'] : CHROMIUM_FLAGS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      timeout,
+    });
+  } catch (error) {
+    throw new PdfError(`the browser at ${found.executablePath} (found via ${found.via}) did not start: ${firstLine(error)}`, undefined, 'check that it runs (`<path> --version`), or point pdf.executablePath in broadside.yaml to another Chrome or Chromium.');
+  }
+  let crashed = false;
+  browser.on('disconnected', () => (crashed = true));
+  const closeOnAbort = (): void => void browser.close().catch(() => undefined);
+  options.signal?.addEventListener('abort', closeOnAbort, { once: true });
+  try {
+    const results = new Map<string, Uint8Array>();
+    const queue = [...docs];
+    const worker = async (): Promise<void> => {
+      for (let doc = queue.shift(); doc; doc = queue.shift()) {
+        const path = artifactPath(doc.statement.id, doc.language.code, 'pdf');
+        const raw = await withTimeout(printOne(browser, doc, files, assets, options), timeout, path);
+        results.set(path, await finishPdf(raw, pdfMetadata(doc, options)));
+      }
+    };
+    const workers = Array.from({ length: Math.min(options.config.pdf.concurrency, docs.length) }, worker);
+    const settled = await Promise.allSettled(workers);
+    if (options.signal?.aborted) throw new InterruptedError('the build was interrupted; the previous output is unchanged');
+    const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failure) {
+      if (failure.reason instanceof PdfError) throw failure.reason;
+      const why = crashed ? 'the browser crashed' : firstLine(failure.reason);
+      throw new PdfError(`printing a PDF failed: ${why}`, undefined, 'run again; if it keeps failing, try `broadside build --format html,txt` and report the problem.');
+    }
+    return results;
+  } finally {
+    options.signal?.removeEventListener('abort', closeOnAbort);
+    await browser.close().catch(() => undefined);
+  }
+}
+
+async function printOne(browser: Browser, doc: LocalizedStatement, files: Map<string, string>, assets: Assets, options: PrintOptions): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => serve(request, files, assets, options.onBlockedRequest));
+    const url = `${PRINT_ORIGIN}/${artifactPath(doc.statement.id, doc.language.code, 'html')}`;
+    await page.goto(url, { waitUntil: 'load' });
+    await loadMarginBoxFonts(page, doc);
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false });
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+function serve(request: HTTPRequest, files: Map<string, string>, assets: Assets, onBlocked?: (url: string) => void): void {
+  const url = request.url();
+  const path = url.startsWith(`${PRINT_ORIGIN}/`) ? decodeURIComponent(new URL(url).pathname.slice(1)) : undefined;
+  const body = path === undefined ? undefined : path.startsWith('assets/') ? assets.get(path.slice('assets/'.length)) : files.get(path);
+  if (body === undefined || request.method() !== 'GET') {
+    onBlocked?.(url);
+    void request.abort('blockedbyclient');
+    return;
+  }
+  const extension = path!.split('.').pop()!;
+  void request.respond({ status: 200, contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream', body: typeof body === 'string' ? Buffer.from(body) : body });
+}
+
+/**
+ * Text that appears only in the page margins (running head, "page 1 of 2") is not used by the body,
+ * so Chromium would not fetch the font subset it needs; load it explicitly before printing.
+ */
+async function loadMarginBoxFonts(page: Page, doc: LocalizedStatement): Promise<void> {
+  const sample = `${plainText(doc.segment(doc.statement.meta.title).text)} ${doc.t('pageOf', { page: '0123456789', pages: '٠١٢٣٤٥٦٧٨٩' })}`;
+  await page.evaluate(async (text) => {
+    const family = getComputedStyle(document.documentElement).fontFamily;
+    await Promise.all([document.fonts.load(`400 10pt ${family}`, text), document.fonts.ready]);
+  }, sample);
+}
+
+function pdfMetadata(doc: LocalizedStatement, options: PrintOptions): Parameters<typeof finishPdf>[1] {
+  const { meta, blocks } = doc.statement;
+  const title = plainText(doc.segment(meta.title).text);
+  const headings = blocks.flatMap((b) => (b.type === 'heading' ? [plainText(doc.segment(b.segment).text)] : []));
+  return {
+    title,
+    author: meta.organization ? plainText(doc.segment(meta.organization).text) : '',
+    subject: describe(doc),
+    keywords: meta.keywords,
+    creator: options.creator,
+    date: options.fixedDate ?? new Date(`${meta.date}T00:00:00Z`),
+    outlineTitles: [title, ...headings],
+  };
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PdfError(`the browser did not finish ${what} within ${ms / 1000} s`, undefined, 'raise pdf.timeoutSeconds in broadside.yaml if the machine is slow, or check that the browser works.')), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }

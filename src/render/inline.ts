@@ -73,16 +73,19 @@ export interface TextLinks {
   number: (n: number) => string;
 }
 
-/** Inline Markdown → plain text; each link becomes "text [n]" and is added to `links.urls`. */
-export function renderInlineText(markdown: string, links: TextLinks): string {
+/**
+ * Inline Markdown → plain text. With `links`, each link becomes "text [n]" and its target is added
+ * to `links.urls`; without, a link is just its text.
+ */
+export function renderInlineText(markdown: string, links?: TextLinks): string {
   return tokensToText(inlineTokens(markdown), links);
 }
 
-function tokensToText(tokens: Token[], links: TextLinks): string {
+function tokensToText(tokens: Token[], links: TextLinks | undefined): string {
   return tokens.map((token) => tokenToText(token, links)).join('');
 }
 
-function tokenToText(token: Token, links: TextLinks): string {
+function tokenToText(token: Token, links: TextLinks | undefined): string {
   switch (token.type) {
     case 'text':
       return 'tokens' in token && token.tokens ? tokensToText(token.tokens, links) : token.text;
@@ -99,7 +102,7 @@ function tokenToText(token: Token, links: TextLinks): string {
       const link = token as Tokens.Link;
       const text = tokensToText(link.tokens, links);
       const href = link.href.trim();
-      if (!isSafeUrl(href) || href.startsWith('#')) return text;
+      if (!links || !isSafeUrl(href) || href.startsWith('#')) return text;
       const target = href.replace(/^mailto:/i, '');
       if (text === href || text === target) return target;
       let n = links.urls.indexOf(href) + 1;
@@ -113,4 +116,9 @@ function tokenToText(token: Token, links: TextLinks): string {
     default:
       return token.raw;
   }
+}
+
+/** Inline Markdown → the words alone (titles, metadata), links reduced to their text. */
+export function plainText(markdown: string): string {
+  return renderInlineText(markdown);
 }

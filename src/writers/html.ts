@@ -1,7 +1,8 @@
 import type { LocalizedSegment, LocalizedStatement } from '../localize/localize.js';
 import { openGraphLocale } from '../languages.js';
+import { describe } from '../localize/describe.js';
 import type { Block, Segment } from '../model/statement.js';
-import { escapeHtml, renderInlineHtml, renderInlineText } from '../render/inline.js';
+import { escapeHtml, plainText, renderInlineHtml } from '../render/inline.js';
 import { fillTemplate } from '../render/template.js';
 import { artifactPath, type Format } from './paths.js';
 
@@ -84,20 +85,7 @@ function pageHref(statement: string, from: string, to: string, baseUrl?: string)
 }
 
 function plain(segment: LocalizedSegment): string {
-  return renderInlineText(segment.text, { urls: [], number: String });
-}
-
-/** The front-matter description, or else the first sentence of the first paragraph. */
-function describe(doc: LocalizedStatement): string {
-  const { description } = doc.statement.meta;
-  if (description) return plain(doc.segment(description));
-  const first = doc.statement.blocks.find((b) => b.type === 'paragraph');
-  if (!first || first.type !== 'paragraph') return plain(doc.segment(doc.statement.meta.title));
-  const localized = doc.segment(first.segment);
-  const text = plain(localized);
-  const segmenter = new Intl.Segmenter(localized.lang, { granularity: 'sentence' });
-  const sentence = segmenter.segment(text)[Symbol.iterator]().next().value?.segment ?? text;
-  return sentence.trim();
+  return plainText(segment.text);
 }
 
 /** Attributes for a segment's element: language and direction when they differ from the page's. */

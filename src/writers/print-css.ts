@@ -1,5 +1,5 @@
 import type { LocalizedStatement } from '../localize/localize.js';
-import { renderInlineText } from '../render/inline.js';
+import { plainText } from '../render/inline.js';
 import { fillTemplate } from '../render/template.js';
 
 /** CSS counter styles for the numbering systems Broadside formats dates with. */
@@ -12,9 +12,8 @@ const COUNTER_STYLE: Record<string, string> = { latn: 'decimal', arab: 'arabic-i
  */
 export function writePrintCss(doc: LocalizedStatement, template: string): string {
   const { meta } = doc.statement;
-  const plain = (text: string): string => renderInlineText(text, { urls: [], number: String });
-  const title = plain(doc.segment(meta.title).text);
-  const organization = meta.organization ? plain(doc.segment(meta.organization).text) : '';
+  const title = plainText(doc.segment(meta.title).text);
+  const organization = meta.organization ? plainText(doc.segment(meta.organization).text) : '';
   return fillTemplate(
     template,
     {

@@ -44,6 +44,7 @@ export function registerBuild(program: Command, proc: CliProcess, signal: AbortS
         out: flags.out,
         strict: flags.strict,
         paper: flags.paper,
+        env: proc.env,
         signal,
       });
       if (flags.quiet) return;
