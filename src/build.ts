@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Config } from './config/schema.js';
 import { IncompleteError, InterruptedError, UsageError } from './errors.js';
 import { loadAssets, type Assets } from './io/assets.js';
@@ -65,7 +66,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   checkAborted(options.signal);
 
   const partial = Boolean(options.statements?.length || options.langs?.length || options.formats);
-  const out = options.out ?? config.output;
+  const out = resolve(options.root, options.out ?? config.output);
   const transaction = await OutputTransaction.begin(out, partial);
   try {
     for (const [path, data] of assets) await transaction.write(`${ASSETS_DIR}/${path}`, data);

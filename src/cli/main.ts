@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { BroadsideError, ExitCode, exitCodeDescriptions } from '../errors.js';
+import { registerBrowser } from './commands/browser.js';
 import { registerBuild } from './commands/build.js';
 import type { CliProcess } from './io.js';
 import { VERSION } from '../version.js';
@@ -24,6 +25,7 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
     .addHelpText('after', exitCodeHelp())
     .showHelpAfterError('(run `broadside --help` for usage)');
   registerBuild(program, proc, controller.signal);
+  registerBrowser(program, proc);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;

@@ -139,7 +139,7 @@ function pdfMetadata(doc: LocalizedStatement, options: PrintOptions): Parameters
     title,
     author: meta.organization ? plainText(doc.segment(meta.organization).text) : '',
     subject: describe(doc),
-    keywords: meta.keywords,
+    keywords: meta.keywords ? plainText(doc.segment(meta.keywords).text).split(/\s*[,،]\s*/u).filter(Boolean) : [],
     creator: options.creator,
     date: options.fixedDate ?? new Date(`${meta.date}T00:00:00Z`),
     outlineTitles: [title, ...headings],

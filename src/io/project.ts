@@ -40,7 +40,7 @@ export async function loadProject(root: string): Promise<Project> {
   const statements = await loadStatements(root, config);
   const ids = new Set(statements.map((s) => s.id));
   const translations = await loadTranslations(root, config, ids);
-  const interfaceStrings = await loadInterfaceStrings();
+  const interfaceStrings = await loadInterfaceStrings(root);
   const templates = {
     page: await readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
     print: await readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8'),
@@ -48,8 +48,13 @@ export async function loadProject(root: string): Promise<Project> {
   return { root, config, statements, translations, interfaceStrings, templates };
 }
 
-async function readText(path: string): Promise<{ file: string; text: string }> {
-  const file = relative(process.cwd(), path) || path;
+/** Files are named relative to the project folder in every message. */
+function displayName(root: string, path: string): string {
+  return relative(root, path) || path;
+}
+
+async function readText(root: string, path: string): Promise<{ file: string; text: string }> {
+  const file = displayName(root, path);
   return { file, text: decodeSourceText(await readFile(path), file) };
 }
 
@@ -57,7 +62,7 @@ export async function loadConfig(root: string): Promise<Config> {
   const path = join(root, CONFIG_FILE);
   let source: { file: string; text: string };
   try {
-    source = await readText(path);
+    source = await readText(root, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new ConfigError(`no ${CONFIG_FILE} in ${root}`, { file: path }, `create ${CONFIG_FILE} listing your languages, or run Broadside from the project folder.`);
@@ -83,7 +88,7 @@ async function loadStatements(root: string, config: Config): Promise<Statement[]
   const statements: Statement[] = [];
   for (const name of names) {
     const id = name.slice(0, -'.md'.length);
-    const { file, text } = await readText(join(dir, name));
+    const { file, text } = await readText(root, join(dir, name));
     if (!STATEMENT_ID.test(id)) {
       throw new InputError(`"${name}" is not a usable statement file name`, { file }, 'name statements with lower-case letters, digits and hyphens, e.g. mission-statement.md.');
     }
@@ -99,21 +104,21 @@ async function loadTranslations(root: string, config: Config, ids: ReadonlySet<s
   for (const name of await listFiles(dir, '.yaml')) {
     const lang = name.slice(0, -'.yaml'.length);
     const path = join(dir, name);
-    const file = relative(process.cwd(), path) || path;
+    const file = displayName(root, path);
     if (!configured.has(lang) || lang === config.sourceLanguage) {
       const valid = canonicalLanguageTag(lang);
       const why = valid === undefined ? `"${lang}" is not a BCP 47 language code` : lang === config.sourceLanguage ? `"${lang}" is the source language` : `the language "${lang}" is not in ${CONFIG_FILE}`;
       throw new InputError(`${why}, so this translation file cannot be used`, { file }, `add it with \`broadside add-lang ${valid ?? '<code>'}\`, or rename or remove the file.`);
     }
-    const { text } = await readText(path);
+    const { text } = await readText(root, path);
     translations.set(lang, readTranslation(lang, file, text, ids));
   }
   return translations;
 }
 
-async function loadInterfaceStrings(): Promise<InterfaceStrings> {
+async function loadInterfaceStrings(root: string): Promise<InterfaceStrings> {
   const path = join(TEMPLATES_DIR, 'strings.yaml');
-  const file = relative(process.cwd(), path) || path;
+  const file = displayName(root, path);
   const text = decodeSourceText(await readFile(path), file);
   const strings = validateYaml(parseYamlSource(text, file), z.record(z.string(), z.string()), 'interface strings', 'each line is `key: English text`.');
   return { file, strings: new Map(Object.entries(strings)) };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SegmentKind } from './statement.js';
 
 export const KEY_PATTERN = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
-export const META_KEYS = ['title', 'organization', 'description'] as const;
+export const META_KEYS = ['title', 'organization', 'description', 'keywords'] as const;
 
 /** `Some text <!-- #my-key -->`: an explicit key written at the end of a block. */
 const KEY_MARKER = /\s*<!--\s*#([^\s>]*)\s*-->\s*$/;

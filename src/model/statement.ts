@@ -36,9 +36,10 @@ export interface StatementMeta {
   title: Segment;
   organization?: Segment;
   description?: Segment;
+  /** Comma-separated, for search engines and PDF metadata; translated like any segment. */
+  keywords?: Segment;
   /** ISO date, YYYY-MM-DD. */
   date: string;
-  keywords: string[];
 }
 
 export interface Statement {
@@ -50,10 +51,9 @@ export interface Statement {
 
 /** All segments in document order: front matter first, then the body. */
 export function segmentsOf(statement: Statement): Segment[] {
-  const { title, organization, description } = statement.meta;
+  const { title, organization, description, keywords } = statement.meta;
   const out: Segment[] = [title];
-  if (organization) out.push(organization);
-  if (description) out.push(description);
+  for (const segment of [organization, description, keywords]) if (segment) out.push(segment);
   const visit = (blocks: Block[]): void => {
     for (const block of blocks) {
       switch (block.type) {

@@ -12,7 +12,7 @@ const FrontMatter = z
     organization: z.string().trim().min(1).optional(),
     description: z.string().trim().min(1).optional(),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date'),
-    keywords: z.array(z.string().trim().min(1)).default([]),
+    keywords: z.string().trim().min(1).optional(),
   })
   .strict();
 
@@ -41,8 +41,8 @@ export function readStatement(id: string, file: string, text: string): Statement
     title: metaSegment('title', data.title)!,
     organization: metaSegment('organization', data.organization),
     description: metaSegment('description', data.description),
+    keywords: metaSegment('keywords', data.keywords),
     date: data.date,
-    keywords: data.keywords,
   };
   const blocks = reader.read();
   if (blocks.length === 0) {

@@ -61,7 +61,7 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
       title: escapeHtml(title),
       description: escapeHtml(description),
       organization: escapeHtml(organization),
-      keywords: escapeHtml(meta.keywords.join(', ')),
+      keywords: meta.keywords ? `\n<meta name="keywords" content="${escapeHtml(plain(doc.segment(meta.keywords)))}">` : '',
       alternates: alternates.join('\n'),
       ogLocale: openGraphLocale(language.code),
       ogAlternates: others.map((e) => `<meta property="og:locale:alternate" content="${openGraphLocale(e.code)}">`).join('\n'),
