@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeProject, runCli, spawnCli } from './helpers.js';
+
+const LANGS = ['en', 'he', 'ar', 'es', 'fr'] as const;
+let project: string;
+
+const pdfPath = (lang: string, out = 'dist'): string => join(project, out, `mission-statement/${lang}/mission-statement.${lang}.pdf`);
+const poppler = (tool: string, ...args: string[]): string => execFileSync(tool, args, { encoding: 'utf8' });
+
+beforeAll(async () => {
+  project = await makeProject();
+  const result = await runCli(['build'], project, { PATH: process.env.PATH });
+  expect(result.stderr).toBe(`Wrote 15 files to ${join(project, 'dist')}\n`);
+  expect(result.code).toBe(0);
+}, 120_000);
+
+describe.each(LANGS)('the %s PDF', (lang) => {
+  it('is A4 with one or two pages, tagged, in the right language', () => {
+    const info = poppler('pdfinfo', pdfPath(lang));
+    expect(info).toMatch(/Page size:\s+594\.96 x 841\.92 pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThanOrEqual(1);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeLessThanOrEqual(2);
+    expect(info).toMatch(/Tagged:\s+yes/);
+  });
+
+  it('embeds every font, none Type 3, all from the Noto families Broadside ships', () => {
+    const rows = poppler('pdffonts', pdfPath(lang)).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const [name, type] = row.split(/\s+/);
+      expect(name).toMatch(/^[A-Z]{6}\+Noto(Serif|SerifHebrew|NaskhArabic)-(Regular|Bold|Italic|BoldItalic)$/);
+      expect(type).not.toBe('Type');
+      expect(row).toMatch(/ yes yes yes /);
+    }
+    const expected = { en: 'NotoSerif-', es: 'NotoSerif-', fr: 'NotoSerif-', he: 'NotoSerifHebrew-Bold', ar: 'NotoNaskhArabic-Bold' }[lang];
+    expect(rows.join('\n')).toContain(expected);
+  });
+
+  it('has title, author, subject, keywords and the fixed date as metadata, and /Lang', async () => {
+    const pdf = await PDFDocument.load(await readFile(pdfPath(lang)), { updateMetadata: false });
+    expect(pdf.getTitle()).toBeTruthy();
+    expect(pdf.getAuthor()).toBeTruthy();
+    expect(pdf.getSubject()!.length).toBeGreaterThan(40);
+    expect(pdf.getKeywords()!.split(' ').length).toBeGreaterThan(3);
+    expect(pdf.getCreationDate()?.toISOString()).toBe('2020-02-11T00:00:00.000Z');
+    const langEntry = pdf.catalog.get(PDFName.of('Lang'));
+    expect(langEntry instanceof PDFString || langEntry instanceof PDFHexString ? langEntry.decodeText() : undefined).toBe(lang);
+  });
+});
+
+describe('PDF text', () => {
+  it.each([
+    ['en', 'Mission Statement'],
+    ['he', 'הצהרת ייעוד'],
+    ['he', 'הרשת היהודית הפרוגרסיבית הבינלאומית מאגדת ארגונים יהודיים'],
+    ['ar', 'بيان الرسالة'],
+    ['es', 'Declaración de misión'],
+    ['fr', 'Déclaration de mission'],
+  ])('%s contains "%s" in logical order', (lang, phrase) => {
+    const text = poppler('pdftotext', pdfPath(lang), '-').replace(/[\u200E\u200F\u202A-\u202E]/g, '');
+    expect(text.replace(/\s+/g, ' ')).toContain(phrase);
+  });
+
+  it('numbers pages in the language’s own words and digits', () => {
+    expect(poppler('pdftotext', pdfPath('he'), '-').replace(/[\u202A-\u202E]/g, '')).toMatch(/עמוד\s+1\s*מתוך\s+2/);
+    expect(poppler('pdftotext', pdfPath('ar'), '-')).toMatch(/[١٢]/);
+    expect(poppler('pdftotext', pdfPath('fr'), '-')).toMatch(/Page 1 sur \d/);
+  });
+});
+
+describe('PDF bookmarks', () => {
+  it.each([
+    ['he', 'הצהרת ייעוד'],
+    ['ar', 'بيان الرسالة'],
+  ])('keeps the words of %s heading titles in reading order', async (lang, title) => {
+    const pdf = await PDFDocument.load(await readFile(pdfPath(lang)));
+    const outlines = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const first = pdf.context.lookup(outlines.get(PDFName.of('First')) as PDFRef, PDFDict);
+    expect((first.get(PDFName.of('Title')) as PDFHexString).decodeText()).toBe(title);
+  });
+});
+
+describe('reproducibility', () => {
+  it('gives byte-identical PDFs when built twice from the same input', async () => {
+    const again = await runCli(['build', '--format', 'pdf', '--out', 'again'], project, { PATH: process.env.PATH });
+    expect(again.code).toBe(0);
+    for (const lang of LANGS) expect(Buffer.compare(await readFile(pdfPath(lang)), await readFile(pdfPath(lang, 'again')))).toBe(0);
+  });
+
+  it('takes the PDF dates from SOURCE_DATE_EPOCH when set', async () => {
+    expect((await runCli(['build', '--format', 'pdf', '--lang', 'en', '--out', 'epoch'], project, { PATH: process.env.PATH, SOURCE_DATE_EPOCH: '1700000000' })).code).toBe(0);
+    expect(poppler('pdfinfo', '-isodates', pdfPath('en', 'epoch'))).toMatch(/CreationDate:\s+2023-11-14T22:13:20/);
+  });
+});
+
+describe('paper', () => {
+  it('prints US Letter with --paper letter', async () => {
+    expect((await runCli(['build', '--format', 'pdf', '--lang', 'es', '--paper', 'letter', '--out', 'letter'], project, { PATH: process.env.PATH })).code).toBe(0);
+    expect(poppler('pdfinfo', pdfPath('es', 'letter'))).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+  });
+});
+
+describe('without a browser', () => {
+  const noBrowser = { PATH: '/nonexistent', HOME: '/nonexistent' };
+
+  it('stops PDF work with a distinct exit code and says how to get one', async () => {
+    const result = await spawnCli(['build', '--out', 'nobrowser'], project, noBrowser);
+    expect(result.code).toBe(7);
+    expect(result.stderr).toContain('broadside browser --install');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('still builds HTML and text', async () => {
+    const result = await spawnCli(['build', '--format', 'html,txt', '--out', 'nobrowser'], project, noBrowser);
+    expect(result.code).toBe(0);
+  });
+});
