@@ -12,6 +12,7 @@ export const ExitCode = {
   checkFailed: 6,
   browserMissing: 7,
   pdfFailed: 8,
+  outOfSync: 9,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -26,6 +27,7 @@ export const exitCodeDescriptions: Record<ExitCode, string> = {
   [ExitCode.checkFailed]: 'a translation check found errors',
   [ExitCode.browserMissing]: 'no browser found for PDF output',
   [ExitCode.pdfFailed]: 'the browser failed or timed out while printing a PDF',
+  [ExitCode.outOfSync]: 'sync --check: a translation file is not in line with the statements (run `broadside sync`)',
   [ExitCode.interrupted]: 'interrupted (SIGINT/SIGTERM); the previous output is intact',
 };
 
@@ -82,6 +84,9 @@ export class BrowserMissingError extends BroadsideError {
 }
 export class PdfError extends BroadsideError {
   override readonly exitCode = ExitCode.pdfFailed;
+}
+export class OutOfSyncError extends BroadsideError {
+  override readonly exitCode = ExitCode.outOfSync;
 }
 export class InterruptedError extends BroadsideError {
   override readonly exitCode = ExitCode.interrupted;

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { BroadsideError, ExitCode, exitCodeDescriptions } from '../errors.js';
 import { registerBrowser } from './commands/browser.js';
 import { registerBuild } from './commands/build.js';
+import { registerSync } from './commands/sync.js';
 import type { CliProcess } from './io.js';
 import { VERSION } from '../version.js';
 
@@ -26,6 +27,7 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
     .showHelpAfterError('(run `broadside --help` for usage)');
   registerBuild(program, proc, controller.signal);
   registerBrowser(program, proc);
+  registerSync(program, proc);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;

@@ -53,7 +53,7 @@ function displayName(root: string, path: string): string {
   return relative(root, path) || path;
 }
 
-async function readText(root: string, path: string): Promise<{ file: string; text: string }> {
+export async function readText(root: string, path: string): Promise<{ file: string; text: string }> {
   const file = displayName(root, path);
   return { file, text: decodeSourceText(await readFile(path), file) };
 }
@@ -81,7 +81,7 @@ async function listFiles(dir: string, extension: string): Promise<string[]> {
   }
 }
 
-async function loadStatements(root: string, config: Config): Promise<Statement[]> {
+export async function loadStatements(root: string, config: Config): Promise<Statement[]> {
   const dir = join(root, config.statements);
   const names = await listFiles(dir, '.md');
   if (names.length === 0) throw new InputError(`no statements found in ${config.statements}/`, { file: config.statements }, 'add a Markdown file such as statements/mission-statement.md.');
@@ -116,7 +116,7 @@ async function loadTranslations(root: string, config: Config, ids: ReadonlySet<s
   return translations;
 }
 
-async function loadInterfaceStrings(root: string): Promise<InterfaceStrings> {
+export async function loadInterfaceStrings(root: string): Promise<InterfaceStrings> {
   const path = join(TEMPLATES_DIR, 'strings.yaml');
   const file = displayName(root, path);
   const text = decodeSourceText(await readFile(path), file);
@@ -125,7 +125,7 @@ async function loadInterfaceStrings(root: string): Promise<InterfaceStrings> {
 }
 
 /** Picks the statements named on the command line (all when none), refusing unknown ones. */
-export function selectStatements(project: Project, requested: string[]): Statement[] {
+export function selectStatements(project: Pick<Project, 'statements'>, requested: string[]): Statement[] {
   if (requested.length === 0) return project.statements;
   return requested.map((id) => {
     const found = project.statements.find((s) => s.id === id);

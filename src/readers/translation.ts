@@ -9,6 +9,8 @@ const EntrySchema = z
     source: z.string({ error: 'must be text (the English this translation was made from)' }),
     text: z.string({ error: 'must be text; quote it if it looks like a number or yes/no' }).nullable().default(''),
     note: z.string().optional(),
+    /** Written by `broadside sync` on a stale entry: the source as it is now. Informative only. */
+    newSource: z.string().optional(),
   })
   .strict();
 const EntriesSchema = z.record(z.string(), EntrySchema);

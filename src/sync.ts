@@ -1,0 +1,64 @@
+import type { Config } from './config/schema.js';
+import { UsageError } from './errors.js';
+import { writeFileAtomic } from './io/atomic-write.js';
+import { selectStatements } from './io/project.js';
+import { loadCanonical, readTranslationSource, type Canonical } from './io/translation-files.js';
+import type { SyncChange } from './sync/apply.js';
+import { interfaceScope, statementScope } from './sync/scopes.js';
+import { emptyTranslationText, syncTranslationText } from './sync/sync-text.js';
+
+export interface SyncOptions {
+  root: string;
+  /** Statement ids; default all (and then sections of deleted statements move to `obsolete:`). */
+  statements?: string[];
+  langs?: string[];
+  /** Report only; write nothing. */
+  check?: boolean;
+}
+
+export interface FileSync {
+  lang: string;
+  file: string;
+  /** The language had no translation file; sync creates it. */
+  created: boolean;
+  changes: SyncChange[];
+}
+
+/**
+ * `broadside sync`: every selected translation file in line with the canonical. All files are
+ * worked out (and validated) before any is written, and each is replaced atomically.
+ */
+export async function syncProject(options: SyncOptions): Promise<FileSync[]> {
+  const canonical = await loadCanonical(options.root);
+  const langs = translatedLanguages(canonical.config, options.langs ?? []);
+  const pending: Array<FileSync & { path: string; text: string }> = [];
+  for (const lang of langs) pending.push({ lang, ...(await syncLanguage(canonical, lang, options.statements ?? [])) });
+  if (!options.check) {
+    for (const file of pending) if (file.created || file.changes.length) await writeFileAtomic(file.path, file.text);
+  }
+  return pending.map(({ lang, file, created, changes }) => ({ lang, file, created, changes }));
+}
+
+/** The new text of one language's file; the file itself is not touched. */
+export async function syncLanguage(canonical: Canonical, lang: string, statementIds: string[] = []): Promise<{ path: string; file: string; created: boolean; text: string; changes: SyncChange[] }> {
+  const statements = selectStatements(canonical, statementIds);
+  const source = await readTranslationSource(canonical.root, canonical.config, lang);
+  const original = source.text ?? emptyTranslationText(lang, canonical.config.sourceLanguage);
+  const { text, changes } = syncTranslationText(original, {
+    lang,
+    file: source.file,
+    scopes: [interfaceScope(canonical.interfaceStrings), ...statements.map(statementScope)],
+    allStatements: statementIds.length ? undefined : new Set(canonical.statements.map((s) => s.id)),
+  });
+  return { path: source.path, file: source.file, created: source.text === undefined, text, changes };
+}
+
+/** The configured languages other than the source, or those asked for (which must be among them). */
+export function translatedLanguages(config: Config, requested: string[]): string[] {
+  const translated = config.languages.map((l) => l.code).filter((code) => code !== config.sourceLanguage);
+  for (const code of requested) {
+    if (code === config.sourceLanguage) throw new UsageError(`"${code}" is the source language; it has no translation file`, undefined, `choose from: ${translated.join(', ')}.`);
+    if (!translated.includes(code)) throw new UsageError(`the language "${code}" is not configured`, undefined, `choose from: ${translated.join(', ')} (or add it with \`broadside add-lang ${code}\`).`);
+  }
+  return requested.length ? requested : translated;
+}

@@ -1,0 +1,19 @@
+import type { InterfaceStrings } from '../localize/localize.js';
+import { segmentsOf, type Statement } from '../model/statement.js';
+import { INTERFACE_SCOPE } from './document.js';
+import type { CanonicalUnit } from './plan.js';
+
+/** The passages of one part of a translation file: a statement's segments or the interface strings. */
+export interface Scope {
+  /** Statement id, or `interface`. */
+  id: string;
+  units: CanonicalUnit[];
+}
+
+export function statementScope(statement: Statement): Scope {
+  return { id: statement.id, units: segmentsOf(statement).map(({ key, source }) => ({ key, source })) };
+}
+
+export function interfaceScope({ strings }: InterfaceStrings): Scope {
+  return { id: INTERFACE_SCOPE, units: [...strings].map(([key, source]) => ({ key, source })) };
+}
