@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { BroadsideError, ExitCode, exitCodeDescriptions } from '../errors.js';
 import { registerBrowser } from './commands/browser.js';
+import { registerAddLang } from './commands/add-lang.js';
 import { registerBuild } from './commands/build.js';
 import { registerSync } from './commands/sync.js';
 import type { CliProcess } from './io.js';
@@ -28,6 +29,7 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
   registerBuild(program, proc, controller.signal);
   registerBrowser(program, proc);
   registerSync(program, proc);
+  registerAddLang(program, proc);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;

@@ -1,0 +1,68 @@
+import { addLanguageToConfig } from './config/add-language.js';
+import { UsageError } from './errors.js';
+import { writeFileAtomic } from './io/atomic-write.js';
+import { readText } from './io/project.js';
+import { configPath, loadCanonical, type Canonical } from './io/translation-files.js';
+import { canonicalLanguageTag, directionOf, type Direction } from './languages.js';
+import { interfaceStatuses, segmentStatuses } from './localize/statuses.js';
+import { readTranslation } from './readers/translation.js';
+import { syncLanguage } from './sync.js';
+
+export interface AddedLanguage {
+  code: string;
+  dir: Direction;
+  /** The language's English name (for messages). */
+  name: string;
+  configFile: string;
+  translationFile: string;
+  /** A translation file was already there (for example sent by a translator); it was kept and completed. */
+  keptExisting: boolean;
+  /** Passages with no current translation in the file now. */
+  toTranslate: number;
+}
+
+/**
+ * `broadside add-lang <code>`: the language joins the configuration and gets a translation file
+ * listing every passage to translate. The code is checked before any file is read or written.
+ */
+export async function addLanguage(root: string, requested: string): Promise<AddedLanguage> {
+  const code = languageCode(requested);
+  const canonical = await loadCanonical(root);
+  const { config } = canonical;
+  if (code === config.sourceLanguage) throw new UsageError(`"${code}" is the source language`, undefined, 'add a language to translate into.');
+  if (config.languages.some((l) => l.code === code)) {
+    throw new UsageError(`the language "${code}" is already configured`, undefined, `run \`broadside sync --lang ${code}\` to bring its translation file up to date.`);
+  }
+  const path = configPath(root);
+  const { file: configFile, text: configText } = await readText(root, path);
+  const updatedConfig = addLanguageToConfig(configText, configFile, code);
+  const translation = await syncLanguage(canonical, code);
+  // The configuration first: if the second write fails, the language is configured with no file
+  // yet, which every command accepts (everything is untranslated) and `sync` completes.
+  await writeFileAtomic(path, updatedConfig);
+  await writeFileAtomic(translation.path, translation.text);
+  return {
+    code,
+    dir: directionOf(code),
+    name: new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' }).of(code) ?? code,
+    configFile,
+    translationFile: translation.file,
+    keptExisting: !translation.created,
+    toTranslate: untranslated(canonical, code, translation.file, translation.text),
+  };
+}
+
+function untranslated({ statements, interfaceStrings }: Canonical, lang: string, file: string, text: string): number {
+  const translation = readTranslation(lang, file, text, new Set(statements.map((s) => s.id)));
+  const units = [...interfaceStatuses(interfaceStrings, translation), ...statements.flatMap((s) => segmentStatuses(s, translation))];
+  return units.filter((u) => u.state !== 'translated').length;
+}
+
+/** The canonical form of a BCP 47 code (pt-br → pt-BR); anything else, paths included, is refused. */
+export function languageCode(requested: string): string {
+  const code = canonicalLanguageTag(requested);
+  if (code === undefined) {
+    throw new UsageError(`"${requested}" is not a BCP 47 language code`, undefined, 'use a code such as de, pt-BR, zh-Hant or fa (language, then optional script and region, joined by hyphens).');
+  }
+  return code;
+}
