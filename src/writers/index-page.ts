@@ -1,11 +1,11 @@
-import { escapeHtml } from '../render/inline.js';
+import { escapeHtml, plainText } from '../render/inline.js';
 import type { Edition } from './html.js';
 import { artifactPath, type Format } from './paths.js';
 
 export interface IndexEntry {
   statement: string;
   date: string;
-  /** Title per language code, in that language (or the fallback when untranslated). */
+  /** Title (inline Markdown) per language code, in that language (or the fallback when untranslated). */
   titles: Map<string, { title: string; lang: string; dir: string }>;
 }
 
@@ -19,9 +19,9 @@ export function writeIndex(entries: IndexEntry[], editions: Edition[], formats: 
       .map((e) => {
         const title = entry.titles.get(e.code)!;
         const links = formats.map((f) => `<a href="${artifactPath(entry.statement, e.code, f)}" hreflang="${e.code}">${FORMAT_LABEL[f]}</a>`);
-        return `<li><span lang="${title.lang}" dir="${title.dir}">${escapeHtml(title.title)}</span> <span class="formats">(<span lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</span>: ${links.join(', ')})</span></li>`;
+        return `<li><span lang="${title.lang}" dir="${title.dir}">${escapeHtml(plainText(title.title))}</span> <span class="formats">(<span lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</span>: ${links.join(', ')})</span></li>`;
       });
-    const heading = entry.titles.get(sourceLang)?.title ?? entry.statement;
+    const heading = plainText(entry.titles.get(sourceLang)?.title ?? entry.statement);
     return `<section>\n<h2 id="${entry.statement}">${escapeHtml(heading)} <span class="formats"><time datetime="${entry.date}">${entry.date}</time></span></h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>`;
   });
   return `<!DOCTYPE html>
