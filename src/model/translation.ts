@@ -2,8 +2,10 @@
 export interface Entry {
   key: string;
   source: string;
-  /** Empty when the translator has not written it yet. */
+  /** Empty when the translator has not written it yet. Whitespace-normalised, as it is published. */
   text: string;
+  /** `text` exactly as written in the file, for checks that look at spacing; absent when not read from a file. */
+  raw?: string;
   note?: string;
   /** Where `text` (or the entry) is in the translation file. */
   line: number;
@@ -19,4 +21,9 @@ export interface TranslationFile {
   statements: Map<string, EntryMap>;
   /** Entries whose segment no longer exists, kept so no translation is ever lost. */
   obsolete: Map<string, EntryMap>;
+  /**
+   * Where each section is in the file (`interface`, `statements.<id>`; for a statement without a
+   * section, the nearest enclosing one), to point at when an entry is missing. Absent when not read from a file.
+   */
+  sections?: Map<string, { line: number; column: number }>;
 }

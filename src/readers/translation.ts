@@ -65,12 +65,18 @@ export function readTranslation(lang: string, file: string, text: string, statem
   };
   const group = (name: 'statements' | 'obsolete'): Map<string, EntryMap> =>
     new Map(Object.entries(data[name] ?? {}).map(([id, raw]) => [id, entries([name, id], raw)]));
-  return { lang, file, interface: entries(['interface'], data.interface), statements: group('statements'), obsolete: group('obsolete') };
+  const sections: TranslationFile['sections'] = new Map();
+  for (const path of [['interface'], ...[...statementIds].map((id) => ['statements', id])]) {
+    const { line = 1, column = 1 } = locate(yaml, path);
+    sections.set(path.join('.'), { line, column });
+  }
+  return { lang, file, interface: entries(['interface'], data.interface), statements: group('statements'), obsolete: group('obsolete'), sections };
 }
 
 function toEntry(yaml: YamlSource, path: string[], key: string, value: z.infer<typeof EntrySchema>): Entry {
   const { line = 1, column = 1 } = locate(yaml, [...path, 'text']);
-  const entry: Entry = { key, source: normalizeInline(value.source), text: normalizeInline(value.text ?? ''), line, column };
+  const raw = value.text ?? '';
+  const entry: Entry = { key, source: normalizeInline(value.source), text: normalizeInline(raw), raw, line, column };
   if (value.note !== undefined) entry.note = value.note;
   return entry;
 }
