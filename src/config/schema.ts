@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_IDS, CHECK_SETTINGS, type CheckId, type CheckSetting } from '../checks/catalog.js';
 import { canonicalLanguageTag } from '../languages.js';
 
 export const PAPER_SIZES = ['a4', 'letter', 'legal', 'a5'] as const;
@@ -10,12 +11,25 @@ const languageCode = z.string().refine((code) => canonicalLanguageTag(code) === 
 
 const paper = z.enum(PAPER_SIZES, { error: `must be one of: ${PAPER_SIZES.join(', ')}` });
 
+/** Percent of segments and interface strings translated below which `broadside status` fails. */
+const minComplete = z.number({ error: 'must be a percentage from 0 to 100' }).min(0, 'must be at least 0').max(100, 'must be at most 100');
+
+const checks = z
+  .record(z.string(), z.enum(CHECK_SETTINGS, { error: `must be one of: ${CHECK_SETTINGS.join(', ')}` }))
+  .superRefine((settings, ctx) => {
+    for (const id of Object.keys(settings)) {
+      if (!(CHECK_IDS as string[]).includes(id)) ctx.addIssue({ code: 'custom', path: [id], message: `"${id}" is not a check; the checks are: ${CHECK_IDS.join(', ')}` });
+    }
+  })
+  .transform((settings) => settings as Partial<Record<CheckId, CheckSetting>>);
+
 export const LanguageConfigSchema = z
   .object({
     code: languageCode,
     /** Digits for dates and page numbers: `arab` gives ٠١٢٣. Defaults to the locale's own. */
     numbering: z.enum(NUMBERING_SYSTEMS, { error: `must be one of: ${NUMBERING_SYSTEMS.join(', ')}` }).optional(),
     paper: paper.optional(),
+    minComplete: minComplete.optional(),
   })
   .strict();
 
@@ -26,6 +40,10 @@ export const ConfigSchema = z
     statements: z.string().default('statements'),
     translations: z.string().default('translations'),
     output: z.string().default('dist'),
+    /** Default for languages without their own `minComplete`. */
+    minComplete: minComplete.optional(),
+    /** Severity per check id, or `off`. */
+    checks: checks.default({}),
     baseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, such as https://example.org/statements/' }).optional(),
     text: z.object({ columns: z.int().min(40, 'must be at least 40').max(200, 'must be at most 200').default(72) }).strict().default({ columns: 72 }),
     pdf: z
