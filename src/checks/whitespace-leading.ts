@@ -1,0 +1,10 @@
+import type { Finding } from '../model/finding.js';
+import { pairOf, report, type Subject } from './subject.js';
+import { HORIZONTAL_SPACE } from './characters.js';
+
+/** Line breaks at the ends come from YAML block style and mean nothing; spaces do. */
+export function whitespaceLeading(subject: Subject): Finding[] {
+  const pair = pairOf(subject);
+  if (!pair || !new RegExp(`^\\n*${HORIZONTAL_SPACE}`, 'u').test(pair.raw)) return [];
+  return [report(subject, 'whitespace-leading', 'the translation starts with a space. Delete it.')];
+}
