@@ -13,6 +13,8 @@ export const ExitCode = {
   browserMissing: 7,
   pdfFailed: 8,
   outOfSync: 9,
+  verifyFailed: 10,
+  mergeConflict: 11,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -24,10 +26,12 @@ export const exitCodeDescriptions: Record<ExitCode, string> = {
   [ExitCode.config]: 'invalid configuration (broadside.yaml)',
   [ExitCode.input]: 'invalid input: a statement or translation file cannot be read',
   [ExitCode.incomplete]: '--strict or --min: a language is incomplete or out of date',
-  [ExitCode.checkFailed]: 'a translation check found errors',
+  [ExitCode.checkFailed]: 'a translation check found errors (`check`, or `build --strict`)',
   [ExitCode.browserMissing]: 'no browser found for PDF output',
   [ExitCode.pdfFailed]: 'the browser failed or timed out while printing a PDF',
   [ExitCode.outOfSync]: 'sync --check: a translation file is not in line with the statements (run `broadside sync`)',
+  [ExitCode.verifyFailed]: 'verify, release, merge: an output does not match its manifest.json (a file changed, missing or extra, or no valid manifest)',
+  [ExitCode.mergeConflict]: 'merge: the outputs disagree (the same file with different content, or built from different sources)',
   [ExitCode.interrupted]: 'interrupted (SIGINT/SIGTERM); the previous output is intact',
 };
 
@@ -87,6 +91,12 @@ export class PdfError extends BroadsideError {
 }
 export class OutOfSyncError extends BroadsideError {
   override readonly exitCode = ExitCode.outOfSync;
+}
+export class VerifyError extends BroadsideError {
+  override readonly exitCode = ExitCode.verifyFailed;
+}
+export class MergeConflictError extends BroadsideError {
+  override readonly exitCode = ExitCode.mergeConflict;
 }
 export class InterruptedError extends BroadsideError {
   override readonly exitCode = ExitCode.interrupted;
