@@ -17,9 +17,9 @@ export function sourceDiff(before: string, after: string, context = 4): string {
 
 /** Keeps the first `head` and last `tail` words of an unchanged stretch. */
 function shorten(text: string, head: number, tail: number): string {
-  const words = text.split(/(?<=\s)(?=\S)/);
+  const words = [...text.matchAll(/\S+/g)];
   if (words.length <= head + tail + 1) return text;
-  const start = words.slice(0, head).join('');
-  const end = tail > 0 ? ` ${words.slice(-tail).join('')}` : '';
-  return `${start}…${end}`;
+  const headEnd = head > 0 ? words[head - 1]!.index + words[head - 1]![0].length : 0;
+  const tailStart = tail > 0 ? words[words.length - tail]!.index : text.length;
+  return `${text.slice(0, headEnd)}${head > 0 ? ' ' : ''}…${tail > 0 ? ' ' : ''}${text.slice(tailStart)}`;
 }

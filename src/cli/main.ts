@@ -3,6 +3,8 @@ import { BroadsideError, ExitCode, exitCodeDescriptions } from '../errors.js';
 import { registerBrowser } from './commands/browser.js';
 import { registerAddLang } from './commands/add-lang.js';
 import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
+import { registerStatus } from './commands/status.js';
 import { registerSync } from './commands/sync.js';
 import type { CliProcess } from './io.js';
 import { VERSION } from '../version.js';
@@ -27,6 +29,8 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
     .addHelpText('after', exitCodeHelp())
     .showHelpAfterError('(run `broadside --help` for usage)');
   registerBuild(program, proc, controller.signal);
+  registerStatus(program, proc);
+  registerCheck(program, proc);
   registerBrowser(program, proc);
   registerSync(program, proc);
   registerAddLang(program, proc);
