@@ -1,11 +1,10 @@
-import type { Config } from './config/schema.js';
-import { UsageError } from './errors.js';
 import { writeFileAtomic } from './io/atomic-write.js';
 import { selectStatements } from './io/project.js';
 import { loadCanonical, readTranslationSource, type Canonical } from './io/translation-files.js';
 import type { SyncChange } from './sync/apply.js';
 import { interfaceScope, statementScope } from './sync/scopes.js';
 import { emptyTranslationText, syncTranslationText } from './sync/sync-text.js';
+import { translatedLanguages } from './translated-languages.js';
 
 export interface SyncOptions {
   root: string;
@@ -30,7 +29,7 @@ export interface FileSync {
  */
 export async function syncProject(options: SyncOptions): Promise<FileSync[]> {
   const canonical = await loadCanonical(options.root);
-  const langs = translatedLanguages(canonical.config, options.langs ?? []);
+  const langs = translatedLanguages(canonical.config, options.langs ?? []).map((l) => l.code);
   const pending: Array<FileSync & { path: string; text: string }> = [];
   for (const lang of langs) pending.push({ lang, ...(await syncLanguage(canonical, lang, options.statements ?? [])) });
   if (!options.check) {
@@ -51,14 +50,4 @@ export async function syncLanguage(canonical: Canonical, lang: string, statement
     allStatements: statementIds.length ? undefined : new Set(canonical.statements.map((s) => s.id)),
   });
   return { path: source.path, file: source.file, created: source.text === undefined, text, changes };
-}
-
-/** The configured languages other than the source, or those asked for (which must be among them). */
-export function translatedLanguages(config: Config, requested: string[]): string[] {
-  const translated = config.languages.map((l) => l.code).filter((code) => code !== config.sourceLanguage);
-  for (const code of requested) {
-    if (code === config.sourceLanguage) throw new UsageError(`"${code}" is the source language; it has no translation file`, undefined, `choose from: ${translated.join(', ')}.`);
-    if (!translated.includes(code)) throw new UsageError(`the language "${code}" is not configured`, undefined, `choose from: ${translated.join(', ')} (or add it with \`broadside add-lang ${code}\`).`);
-  }
-  return requested.length ? requested : translated;
 }

@@ -6,6 +6,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerStatus } from './commands/status.js';
 import { registerSync } from './commands/sync.js';
+import { registerXliff } from './commands/xliff.js';
 import type { CliProcess } from './io.js';
 import { VERSION } from '../version.js';
 
@@ -25,6 +26,8 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
     .description('Publish one statement in many languages as HTML, print-ready PDF and plain text.')
     .version(VERSION)
     .exitOverride()
+    // Options after a command name belong to it (`xliff export --version 1.2` is not `broadside --version`).
+    .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => proc.stdout.write(s), writeErr: (s) => proc.stderr.write(s) })
     .addHelpText('after', exitCodeHelp())
     .showHelpAfterError('(run `broadside --help` for usage)');
@@ -34,6 +37,7 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
   registerBrowser(program, proc);
   registerSync(program, proc);
   registerAddLang(program, proc);
+  registerXliff(program, proc);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;

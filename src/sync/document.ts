@@ -85,6 +85,14 @@ export function existingEntries(section: Section | undefined): ExistingEntry[] {
   });
 }
 
+/** Puts a new entry where `order` (the keys in document order) says it belongs. */
+export function insertInOrder(section: Section, pair: Pair<Scalar<string>, YAMLMap>, order: string[]): void {
+  const rank = order.indexOf(pair.key.value);
+  const before = section.items.findIndex((p) => order.indexOf(keyOf(p)) > rank);
+  if (before < 0) section.items.push(pair);
+  else section.items.splice(before, 0, pair);
+}
+
 /** A new entry to translate: the English, and an empty `text: ""`. */
 export function newEntryPair(key: string, source: string, blockStyle: boolean): Pair<Scalar<string>, YAMLMap> {
   const entry = new YAMLMap();

@@ -1,0 +1,99 @@
+import type { Document } from 'yaml';
+import { InputError, formatLocation } from '../errors.js';
+import { normalizeInline } from '../model/keys.js';
+import type { TranslationFile } from '../model/translation.js';
+import { parseYamlSource } from '../readers/yaml-source.js';
+import { NEW_SOURCE } from '../sync/apply.js';
+import { ensureSection, field, insertInOrder, keyOf, newEntryPair, scopePaths, setField } from '../sync/document.js';
+import type { Scope } from '../sync/scopes.js';
+import { stringifyLike } from '../yaml/stringify.js';
+import type { ReturnedUnit, ReturnedXliff } from './read.js';
+import { parseUnitId } from './unit-id.js';
+
+export interface ImportTarget {
+  /** The XLIFF file's name, for messages. */
+  file: string;
+  /** The canonical: interface strings and statements, in document order. */
+  scopes: Scope[];
+  translation: TranslationFile | undefined;
+  /** The translation file's text, edited in place. */
+  yaml: string;
+  yamlFile: string;
+}
+
+export interface ImportResult {
+  text: string;
+  /** Units whose translation was new or changed. */
+  translated: string[];
+  /** Stale units whose translation the tool marked finished unchanged: it now counts for the current source. */
+  confirmed: string[];
+  /** Units with the same translation as the file already has, or none. */
+  unchanged: number;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+
+/**
+ * Writes the translations of a returned XLIFF file into the translation file's text. Pure. Every
+ * unit is checked against the current canonical first, and nothing is written if any is wrong:
+ * a unit for a passage that no longer exists, or whose source is not the current one (the file
+ * was exported before the statement changed), would put a translation where it does not belong.
+ * An empty target never erases a translation.
+ */
+export function importXliff(xliff: ReturnedXliff, target: ImportTarget): ImportResult {
+  const sources = new Map(target.scopes.map((scope) => [scope.id, new Map(scope.units.map((u) => [u.key, u.source]))]));
+  const problems: Array<{ unit: ReturnedUnit; message: string }> = [];
+  const seen = new Set<string>();
+  const accepted: Array<{ unit: ReturnedUnit; scope: string; key: string; current: string }> = [];
+  for (const unit of xliff.units) {
+    const at = parseUnitId(unit.id);
+    const current = at && sources.get(at.scope)?.get(at.key);
+    if (seen.has(unit.id)) problems.push({ unit, message: 'appears twice' });
+    else if (!at || current === undefined) problems.push({ unit, message: 'is not a passage of the current statements (it was removed or renamed since the export)' });
+    else if (normalizeInline(unit.source) !== current) problems.push({ unit, message: `has a source that is not the current text (the statement changed since the export); it is now:\n      ${current}` });
+    else if (unit.target !== undefined && CONTROL.test(unit.target)) problems.push({ unit, message: 'has an invisible control character in its target' });
+    else accepted.push({ unit, scope: at.scope, key: at.key, current });
+    seen.add(unit.id);
+  }
+  if (problems.length) {
+    const first = problems[0]!.unit;
+    const lines = problems.map(({ unit, message }) => `  ${formatLocation({ file: target.file, line: unit.line, column: unit.column })}: unit "${unit.id}" ${message}`);
+    throw new InputError(
+      `${problems.length} unit(s) cannot be imported; nothing was written:\n${lines.join('\n')}`,
+      { file: target.file, line: first.line, column: first.column },
+      'run `broadside sync`, export the file again and carry your translations over in your tool (its translation memory will offer them), then import the new file.',
+    );
+  }
+
+  const { doc } = parseYamlSource(target.yaml, target.yamlFile);
+  const result: ImportResult = { text: target.yaml, translated: [], confirmed: [], unchanged: 0 };
+  for (const { unit, scope, key, current } of accepted) {
+    const text = normalizeInline(unit.target ?? '');
+    const entry = scope === 'interface' ? target.translation?.interface.get(key) : target.translation?.statements.get(scope)?.get(key);
+    if (text !== '' && text !== entry?.text) {
+      writeEntry(doc, scope, key, current, text, target.scopes);
+      result.translated.push(unit.id);
+    } else if (text !== '' && unit.done && entry?.source !== current) {
+      writeEntry(doc, scope, key, current, undefined, target.scopes);
+      result.confirmed.push(unit.id);
+    } else result.unchanged++;
+  }
+  if (result.translated.length || result.confirmed.length) result.text = stringifyLike(doc, target.yaml);
+  return result;
+}
+
+/** The entry made current: `source` is the current text, `newSource` goes, and `text` is set when given. */
+function writeEntry(doc: Document, scope: string, key: string, current: string, text: string | undefined, scopes: Scope[]): void {
+  const paths = scopePaths(scope);
+  const section = ensureSection(doc, paths.live);
+  let pair = section.items.find((p) => keyOf(p) === key);
+  if (!pair) {
+    pair = newEntryPair(key, current, paths.blockStyle);
+    insertInOrder(section, pair, scopes.find((s) => s.id === scope)!.units.map((u) => u.key));
+  }
+  const entry = pair.value!;
+  if (text !== undefined) setField(entry, 'text', text, paths.blockStyle);
+  if (field(entry, 'source') !== current) setField(entry, 'source', current, paths.blockStyle);
+  entry.delete(NEW_SOURCE);
+}
