@@ -16,15 +16,6 @@ function digitValue(digit: string): number {
  * 2 020 and ٢٬٠٢٠ are all 2020. A space joins digits only before a group of exactly three.
  */
 export function numbersIn(text: string): { written: string; digits: string }[] {
-  const ascii = asciiDigits(text);
-  const found: { written: string; digits: string }[] = [];
-  for (const match of ascii.matchAll(/\d+(?:(?:[.,'’\u066B\u066C]|[ \u00A0\u2009\u202F](?=\d{3}(?!\d)))\d+)*/g)) {
-    found.push({ written: [...text].slice(...codePointRange(ascii, match.index, match[0].length)).join(''), digits: match[0].replace(/\D/g, '') });
-  }
-  return found;
-}
-
-function codePointRange(text: string, index: number, length: number): [number, number] {
-  const start = [...text.slice(0, index)].length;
-  return [start, start + [...text.slice(index, index + length)].length];
+  const number = /\p{Nd}+(?:(?:[.,'’\u066B\u066C]|[ \u00A0\u2009\u202F](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*/gu;
+  return [...text.matchAll(number)].map(([written]) => ({ written, digits: asciiDigits(written).replace(/\D/g, '') }));
 }

@@ -56,10 +56,13 @@ export function report(subject: Subject, check: CheckId, message: string): Findi
   return finding;
 }
 
-/** Text quoted for a message, shortened to about `max` characters. */
+/** Text quoted for a message, shortened at a word to about `max` characters. */
 export function quote(text: string, max = 60): string {
   const chars = [...text];
-  return `“${chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : text}”`;
+  if (chars.length <= max) return `“${text}”`;
+  const cut = chars.slice(0, max).join('');
+  const atWord = cut.lastIndexOf(' ') > max / 2 ? cut.slice(0, cut.lastIndexOf(' ')) : cut;
+  return `“${atWord.trimEnd()}…”`;
 }
 
 /** Text around `index`, for pointing at a place inside a long segment. */
