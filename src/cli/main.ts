@@ -4,6 +4,7 @@ import { registerBrowser } from './commands/browser.js';
 import { registerAddLang } from './commands/add-lang.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerReview } from './commands/review.js';
 import { registerStatus } from './commands/status.js';
 import { registerSync } from './commands/sync.js';
 import { registerXliff } from './commands/xliff.js';
@@ -38,6 +39,7 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
   registerSync(program, proc);
   registerAddLang(program, proc);
   registerXliff(program, proc);
+  registerReview(program, proc, controller.signal);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;

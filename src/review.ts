@@ -1,0 +1,65 @@
+import { join, resolve } from 'node:path';
+import { checkTranslations } from './check.js';
+import { BrowserMissingError } from './errors.js';
+import { writeFileAtomic } from './io/atomic-write.js';
+import { loadProject, selectStatements } from './io/project.js';
+import { printReviewPdf } from './io/review-pdf.js';
+import { languagesOf } from './localize/language.js';
+import { reviewDocument } from './review/document.js';
+import { translatedLanguages } from './translated-languages.js';
+import { VERSION } from './version.js';
+import { writeReviewHtml } from './writers/review.js';
+
+export interface ReviewOptions {
+  root: string;
+  lang: string;
+  statements?: string[];
+  /** Folder to write into; default <output>/review. */
+  out?: string;
+  /** Also print a PDF (when a browser is available). */
+  pdf?: boolean;
+  /** The date shown as "prepared"; default today. */
+  date?: Date;
+  env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+export interface ReviewResult {
+  html: string;
+  pdf?: string;
+  /** Why there is no PDF, when one was wanted. */
+  pdfSkipped?: string;
+}
+
+/** `broadside review`: the bilingual review document of one language, as HTML and, if possible, PDF. */
+export async function writeReview(options: ReviewOptions): Promise<ReviewResult> {
+  const project = await loadProject(options.root);
+  const [target] = translatedLanguages(project.config, [options.lang]);
+  const statements = selectStatements(project, options.statements ?? []);
+  const report = checkTranslations(project, { statements: statements.map((s) => s.id), langs: [target!.code] });
+  const html = writeReviewHtml(
+    reviewDocument({
+      statements,
+      interfaceStrings: project.interfaceStrings,
+      translation: project.translations.get(target!.code),
+      source: languagesOf(project.config).find((l) => l.isSource)!,
+      target: target!,
+      findings: report.findings,
+      date: (options.date ?? new Date()).toISOString().slice(0, 10),
+      generator: `Broadside ${VERSION}`,
+    }),
+  );
+  const dir = resolve(options.root, options.out ?? join(project.config.output, 'review'));
+  const result: ReviewResult = { html: join(dir, `${target!.code}.html`) };
+  await writeFileAtomic(result.html, html);
+  if (options.pdf === false) return result;
+  try {
+    const pdf = await printReviewPdf(html, { config: project.config, env: options.env, signal: options.signal });
+    result.pdf = join(dir, `${target!.code}.pdf`);
+    await writeFileAtomic(result.pdf, pdf);
+  } catch (error) {
+    if (!(error instanceof BrowserMissingError)) throw error;
+    result.pdfSkipped = error.message;
+  }
+  return result;
+}
