@@ -36,13 +36,18 @@ describe('broadside add-lang', () => {
     expect(Object.keys(parsed.statements['mission-statement']!).at(-1)).toBe('working-together');
   });
 
-  it('is included by build from then on, right-to-left languages with dir="rtl"', async () => {
+  it('is included by build, status and check from then on, right-to-left languages with dir="rtl"', async () => {
     const dir = await makeProject();
     expect((await runCli(['add-lang', 'fa'], dir)).stdout).toContain('Persian (fa, right-to-left)');
     const build = await runCli(['build', '--format', 'html'], dir);
     expect(build.code, build.stderr).toBe(0);
     const page = await readText(join(dir, 'dist/mission-statement/fa/index.html'));
     expect(page).toMatch(/<html lang="fa" dir="rtl"/);
+
+    const status = JSON.parse((await runCli(['status', '--json'], dir)).stdout) as { statements: Array<{ languages: Array<{ lang: string; percent: number }> }> };
+    expect(status.statements[0]!.languages.find((l) => l.lang === 'fa')).toMatchObject({ percent: 0 });
+    const check = JSON.parse((await runCli(['check', '--format', 'json'], dir)).stdout) as { languages: string[] };
+    expect(check.languages).toContain('fa');
   });
 
   it('recognises other right-to-left languages', async () => {

@@ -70,12 +70,16 @@ describe('broadside review', () => {
     expect(html).toMatch(/<th scope="col">Stale<\/th>[\s\S]*?<\/tr>\n<tr><td>\d+<\/td><td>1<\/td><td>1<\/td>/);
   });
 
-  it('lists the check findings of each passage', async () => {
+  it('lists the check findings of each passage and interface string', async () => {
     const dir = await reviewProject();
+    await edit(dir, 'translations/he.yaml', (yaml) => yaml.replace('text: "תאריך פרסום: {{date}}"', 'text: "תאריך פרסום"'));
     await runCli(['review', 'he'], dir, EPOCH);
-    const title = unit(await readText(join(dir, 'dist/review/he.html')), 'title');
+    const html = await readText(join(dir, 'dist/review/he.html'));
+    const title = unit(html, 'title');
     expect(title).toMatch(/<tr class="findings"><td colspan="2"><ul class="findings">\n<li class="error"><span class="severity">error<\/span> <code>markup-links<\/code>: links differ/);
     expect(title).toMatch(/\(translations\/he\.yaml, line \d+\)/);
+    expect(unit(html, 'published')).toMatch(/<li class="error"><span class="severity">error<\/span> <code>placeholders<\/code>/);
+    expect(html).not.toContain('<h3>Other findings</h3>');
   });
 
   it('escapes whatever a translation says', async () => {

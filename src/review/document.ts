@@ -61,9 +61,11 @@ export interface ReviewInput {
 export function reviewDocument(input: ReviewInput): ReviewDocument {
   const { findings } = input;
   const sections: ReviewSection[] = input.statements.map((statement) =>
-    section(statement.id, plainText(statement.meta.title.source), segmentStatuses(statement, input.translation), findings.filter((f) => f.statement === statement.id)),
+    section(statement.id, plainText(statement.meta.title.source), segmentStatuses(statement, input.translation), findings.filter((f) => f.statement === statement.id), (key) => key),
   );
-  sections.push(section('interface', 'Interface strings', interfaceStatuses(input.interfaceStrings, input.translation), findings.filter((f) => f.statement === undefined)));
+  // Checks name interface strings `interface.<key>`.
+  const interfaceFindings = findings.filter((f) => f.statement === undefined);
+  sections.push(section('interface', 'Interface strings', interfaceStatuses(input.interfaceStrings, input.translation), interfaceFindings, (key) => `interface.${key}`));
   const rows = sections.flatMap((s) => s.rows);
   const count = (state: EntryState): number => rows.filter((r) => r.state === state).length;
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -77,10 +79,11 @@ export function reviewDocument(input: ReviewInput): ReviewDocument {
   };
 }
 
-function section(id: string, title: string, statuses: UnitStatus[], findings: Finding[]): ReviewSection {
-  const keys = new Set(statuses.map((s) => s.key));
+function section(id: string, title: string, statuses: UnitStatus[], findings: Finding[], findingKey: (key: string) => string): ReviewSection {
+  const keys = new Set(statuses.map((s) => findingKey(s.key)));
   const rows = statuses.map((status): ReviewRow => {
-    const row: ReviewRow = { key: status.key, state: status.state, source: status.source, translation: status.entry?.text ?? '', findings: findings.filter((f) => f.key === status.key) };
+    const findingsOf = findings.filter((f) => f.key === findingKey(status.key));
+    const row: ReviewRow = { key: status.key, state: status.state, source: status.source, translation: status.entry?.text ?? '', findings: findingsOf };
     if (status.state === 'stale') row.previousSource = status.entry!.source;
     return row;
   });
