@@ -45,7 +45,7 @@ export async function readTranslationSource(root: string, config: Config, lang: 
   return { path, file, text: (await readText(root, path)).text };
 }
 
-export async function exists(path: string): Promise<boolean> {
+async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;
