@@ -1,18 +1,26 @@
 import { resolve } from 'node:path';
+import { assetsDigest, pdfKey, textKey, type PdfSources } from './build/keys.js';
+import { gateError, gateFindings, type Gate } from './build/gate.js';
+import { indexPage } from './build/index-page.js';
+import { editionRenderer, type EditionRenderer } from './build/render.js';
+import { sourceDate, sourceDateEpoch } from './build/source-date.js';
 import type { Config } from './config/schema.js';
-import { IncompleteError, InterruptedError, UsageError } from './errors.js';
+import { InterruptedError, UsageError } from './errors.js';
 import { loadAssets, type Assets } from './io/assets.js';
-import { OutputTransaction } from './io/output.js';
+import { readManifest } from './io/manifest-file.js';
+import { OutputTransaction, removeLeftovers } from './io/output.js';
 import { loadProject, selectStatements, TEMPLATES_DIR, type Project } from './io/project.js';
+import { sourceIdentity } from './io/source-identity.js';
+import { hashTree } from './io/tree.js';
 import { languagesOf, type Language } from './localize/language.js';
 import { localize, type LocalizedStatement } from './localize/localize.js';
+import { sha256 } from './manifest/hash.js';
+import { MANIFEST_SCHEMA_VERSION, serializeManifest, type Manifest, type ManifestArtifact, type ManifestFile } from './manifest/manifest.js';
 import type { Finding } from './model/finding.js';
+import { compareText, plannedArtifacts, type ArtifactId } from './plan/artifacts.js';
+import { shardOf, type Shard } from './plan/shard.js';
 import type { Edition } from './writers/html.js';
-import { writeHtml } from './writers/html.js';
-import { writeIndex, type IndexEntry } from './writers/index-page.js';
-import { ASSETS_DIR, artifactPath, FORMATS, INDEX_PATH, printStylesheetPath, type Format } from './writers/paths.js';
-import { writePrintCss } from './writers/print-css.js';
-import { writeText } from './writers/text.js';
+import { ASSETS_DIR, artifactPath, FORMATS, INDEX_PATH, MANIFEST_PATH, printStylesheetPath, type Format } from './writers/paths.js';
 import { VERSION } from './version.js';
 
 export interface BuildOptions {
@@ -23,71 +31,162 @@ export interface BuildOptions {
   out?: string;
   strict?: boolean;
   paper?: Config['pdf']['paper'];
+  /** Make every selected artifact again, even those whose inputs did not change. */
+  force?: boolean;
+  /** Build only this part of the selection; the output then holds only that part. */
+  shard?: Shard;
   /** For SOURCE_DATE_EPOCH and PUPPETEER_EXECUTABLE_PATH. */
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
 }
 
-export interface Artifact {
-  path: string;
-  statement: string;
-  lang: string;
-  format: Format;
-  bytes: number;
+/** What happens to each artifact as a build goes; all optional, for progress displays. */
+export interface BuildEvents {
+  /** Problems found before any work; errors fail the build right after. */
+  onFindings?(gate: Gate): void;
+  /** This build's artifacts and whether each is to be made (`built`) or is already up to date (`reused`). */
+  onPlan?(artifacts: readonly { path: string; status: ArtifactStatus }[]): void;
+  /** An artifact to be made is ready. */
+  onArtifact?(path: string): void;
+}
+
+/** `built`: made by this build; `reused`: up to date, taken over unchanged; `kept`: outside the selection, left as it was. */
+export type ArtifactStatus = 'built' | 'reused' | 'kept';
+
+export interface Artifact extends ManifestArtifact {
+  status: ArtifactStatus;
+}
+
+export interface Timings {
+  loadMs: number;
+  renderMs: number;
+  printMs: number;
+  writeMs: number;
+  totalMs: number;
 }
 
 export interface BuildResult {
   outDir: string;
+  /** False when everything was up to date: the output folder was not touched. */
+  changed: boolean;
+  /** The languages selected, in configuration order. */
+  languages: string[];
+  /** Every artifact in the output, in path order. */
   artifacts: Artifact[];
   warnings: Finding[];
+  manifest: Manifest;
+  timings: Timings;
 }
 
-/** read → model → localize → write: the whole `broadside build`. */
-export async function build(options: BuildOptions): Promise<BuildResult> {
+/** A file of the output: its content when this build made it, else taken over from the current output. */
+interface OutputFile extends ManifestFile {
+  data?: Uint8Array;
+}
+
+/** read → model → localize → check → write, making only what changed: the whole `broadside build`. */
+export async function build(options: BuildOptions, events: BuildEvents = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const lap = stopwatch();
   const project = await loadProject(options.root);
   const { config } = project;
+  const env = options.env ?? {};
   const statements = selectStatements(project, options.statements ?? []);
   const allLanguages = languagesOf(config).map((l) => (options.paper ? { ...l, paper: options.paper } : l));
   const languages = selectLanguages(allLanguages, options.langs ?? []);
   const formats = options.formats ?? [...FORMATS];
   const source = allLanguages.find((l) => l.isSource)!;
+  const docs = project.statements.flatMap((statement) => allLanguages.map((language) => localize(statement, language, source, project.interfaceStrings, project.translations.get(language.code))));
+  const selected = docs.filter((doc) => statements.includes(doc.statement) && languages.includes(doc.language));
+  const gate = gateFindings(project, selected, Boolean(options.strict));
+  events.onFindings?.(gate);
+  if (gate.errors.length) throw gateError(gate.errors);
 
-  const docs = statements.flatMap((statement) => allLanguages.map((language) => localize(statement, language, source, project.interfaceStrings, project.translations.get(language.code))));
-  const selected = docs.filter((doc) => languages.includes(doc.language));
-  const warnings = fallbackWarnings(project, selected);
-  if (options.strict && warnings.length) {
-    throw new IncompleteError(`${warnings.length} segment(s) are not translated or out of date`, undefined, 'translate them (see `broadside status`) or build without --strict to publish the English original in their place.');
-  }
+  const out = resolve(options.root, options.out ?? config.output);
+  await removeLeftovers(out);
+  const current = await hashTree(out);
+  const previous = await readManifest(out).catch(() => undefined);
+  const planned = plannedArtifacts(selected.map((d) => ({ statement: d.statement.id, lang: d.language.code })), formats);
+  const work = options.shard ? shardOf(planned, options.shard) : planned;
+  const kept = options.shard || !isSelection(options) ? [] : keptArtifacts(previous, planned, project, current);
+  const timings = { loadMs: lap(), renderMs: 0, printMs: 0, writeMs: 0, totalMs: 0 };
 
   const editions: Edition[] = allLanguages.map((l) => ({ code: l.code, dir: l.dir, name: docs.find((d) => d.language === l)!.t('languageName') }));
-  const files = renderTextFormats(selected, formats, { editions, formats, baseUrl: config.baseUrl, template: project.templates.page }, project, config.text.columns);
+  const inOutput = [...planned, ...kept];
+  const render = editionRenderer(project, docs, editions, inOutput);
   const assets = await loadAssets(TEMPLATES_DIR);
-  const pdfs = formats.includes('pdf') ? await renderPdfs(selected, files, assets, config, options) : new Map<string, Uint8Array>();
+  const made = makeArtifacts(work, render, { assets: assetsDigest(assets), creator: CREATOR, fixedDate: sourceDateEpoch(env) }, previous, current, Boolean(options.force));
+  const toPrint = [...made.values()].filter((a) => a.format === 'pdf' && a.status === 'built').map((a) => render.doc(a));
+  events.onPlan?.([...made.values()].map(({ path, status }) => ({ path, status })));
+  for (const artifact of made.values()) if (artifact.status === 'built' && artifact.format !== 'pdf') events.onArtifact?.(artifact.path);
+  timings.renderMs = lap();
+
+  for (const [path, data] of await printAll(toPrint, render, assets, config, options, events)) Object.assign(made.get(path)!, fileOf(path, data));
+  timings.printMs = lap();
   checkAborted(options.signal);
 
-  const partial = Boolean(options.statements?.length || options.langs?.length || options.formats);
-  const out = resolve(options.root, options.out ?? config.output);
-  const transaction = await OutputTransaction.begin(out, partial);
-  try {
-    for (const [path, data] of assets) await transaction.write(`${ASSETS_DIR}/${path}`, data);
-    const artifacts: Artifact[] = [];
-    for (const doc of selected) {
-      await transaction.write(printStylesheetPath(doc.statement.id, doc.language.code), files.get(printStylesheetPath(doc.statement.id, doc.language.code))!);
-      for (const format of formats) {
-        const path = artifactPath(doc.statement.id, doc.language.code, format);
-        const data = format === 'pdf' ? pdfs.get(path)! : Buffer.from(files.get(path)!);
-        await transaction.write(path, data);
-        artifacts.push({ path, statement: doc.statement.id, lang: doc.language.code, format, bytes: data.length });
-        checkAborted(options.signal);
-      }
+  const artifacts: Artifact[] = [...made.values(), ...kept].map(({ data: _, ...artifact }: OutputFile & Artifact) => artifact).sort((a, b) => compareText(a.path, b.path));
+  const files: OutputFile[] = [
+    ...[...assets].map(([path, data]) => fileOf(`${ASSETS_DIR}/${path}`, data)),
+    ...editionsOf(artifacts).map((e) => fileOf(printStylesheetPath(e.statement, e.lang), render.printCss(render.doc(e)))),
+    fileOf(INDEX_PATH, indexPage(project.statements, docs, editions, inOutput, source.code)),
+  ];
+  const manifest: Manifest = {
+    schemaVersion: MANIFEST_SCHEMA_VERSION,
+    broadside: VERSION,
+    source: await sourceIdentity(project, sourceDate(env, project.statements), env),
+    artifacts: artifacts.map(({ status: _, ...entry }) => entry),
+    files: files.map(({ data: _, ...entry }) => entry),
+  };
+  const output = [...made.values(), ...kept, ...files, fileOf(MANIFEST_PATH, serializeManifest(manifest))];
+  const changed = Boolean(options.force) || !sameFiles(output, current);
+  if (changed) await commitOutput(out, output, current, Boolean(options.force), options.signal);
+  timings.writeMs = lap();
+  timings.totalMs = Math.round(performance.now() - started);
+  return { outDir: out, changed, languages: languages.map((l) => l.code), artifacts, warnings: gate.warnings, manifest, timings };
+}
+
+const CREATOR = `Broadside ${VERSION}`;
+
+/**
+ * Renders the HTML and text artifacts (which are then compared by content) and decides for each PDF
+ * whether it must be printed: only when its key changed or the file is not as the manifest says.
+ */
+function makeArtifacts(
+  work: readonly ArtifactId[],
+  render: EditionRenderer,
+  pdfSources: Omit<PdfSources, 'html' | 'printCss'>,
+  previous: Manifest | undefined,
+  current: ReadonlyMap<string, ManifestFile>,
+  force: boolean,
+): Map<string, OutputFile & Artifact> {
+  const before = new Map(previous?.artifacts.map((a) => [a.path, a]));
+  const made = new Map<string, OutputFile & Artifact>();
+  for (const artifact of work) {
+    const doc = render.doc(artifact);
+    if (artifact.format === 'pdf') {
+      const key = pdfKey(VERSION, doc, { ...pdfSources, html: render.html(doc), printCss: render.printCss(doc) });
+      const last = before.get(artifact.path);
+      const upToDate = !force && last?.key === key && current.get(artifact.path)?.sha256 === last.sha256;
+      made.set(artifact.path, { ...artifact, bytes: last?.bytes ?? 0, sha256: last?.sha256 ?? '', key, status: upToDate ? 'reused' : 'built' });
+    } else {
+      const text = artifact.format === 'html' ? render.html(doc) : render.text(doc);
+      const file = fileOf(artifact.path, text);
+      const upToDate = !force && current.get(artifact.path)?.sha256 === file.sha256;
+      made.set(artifact.path, { ...artifact, ...file, key: textKey(VERSION, artifact.format, text), status: upToDate ? 'reused' : 'built' });
     }
-    await transaction.write(INDEX_PATH, await indexPage(transaction, project, docs, editions, source));
-    await transaction.commit();
-    return { outDir: transaction.outDir, artifacts, warnings };
-  } catch (error) {
-    await transaction.abort();
-    throw error;
   }
+  return made;
+}
+
+/** Each statement-and-language pair the artifacts belong to, once. */
+function editionsOf(artifacts: readonly ArtifactId[]): ArtifactId[] {
+  const editions = new Map<string, ArtifactId>();
+  for (const a of artifacts) if (!editions.has(`${a.statement}/${a.lang}`)) editions.set(`${a.statement}/${a.lang}`, a);
+  return [...editions.values()];
+}
+
+function isSelection(options: BuildOptions): boolean {
+  return Boolean(options.statements?.length || options.langs?.length || options.formats);
 }
 
 function selectLanguages(languages: Language[], requested: string[]): Language[] {
@@ -99,70 +198,63 @@ function selectLanguages(languages: Language[], requested: string[]): Language[]
   });
 }
 
-function fallbackWarnings(project: Project, docs: LocalizedStatement[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const doc of docs) {
-    const file = project.translations.get(doc.language.code)?.file ?? `${project.config.translations}/${doc.language.code}.yaml`;
-    for (const state of ['missing', 'stale'] as const) {
-      for (const key of doc.fallbacks[state]) {
-        const what = state === 'missing' ? 'is not translated' : 'is out of date (the English changed since it was translated)';
-        findings.push({ check: state, severity: 'warning', file, statement: doc.statement.id, lang: doc.language.code, key, message: `${doc.statement.id}/${doc.language.code}: "${key}" ${what}; the English original is published in its place` });
-      }
-    }
-  }
-  return findings;
+/** A build of a selection keeps the rest of the previous output: what its manifest lists, is intact and still configured. */
+function keptArtifacts(previous: Manifest | undefined, planned: readonly ArtifactId[], project: Project, current: ReadonlyMap<string, ManifestFile>): Artifact[] {
+  const selected = new Set(planned.map((a) => a.path));
+  const configured = (a: ManifestArtifact): boolean => project.statements.some((s) => s.id === a.statement) && project.config.languages.some((l) => l.code === a.lang);
+  return (previous?.artifacts ?? []).filter((a) => !selected.has(a.path) && configured(a) && current.get(a.path)?.sha256 === a.sha256).map((a) => ({ ...a, status: 'kept' }));
 }
 
-/** HTML, plain text and print stylesheets for every selected edition, in memory. */
-function renderTextFormats(
-  docs: LocalizedStatement[],
-  formats: readonly Format[],
-  context: Parameters<typeof writeHtml>[1],
-  project: Project,
-  columns: number,
-): Map<string, string> {
+function fileOf(path: string, content: string | Uint8Array): OutputFile {
+  const data = typeof content === 'string' ? Buffer.from(content) : content;
+  return { path, bytes: data.length, sha256: sha256(data), data };
+}
+
+/** Started only when PDFs are to be printed: HTML and text builds, and builds with nothing to print, never load Puppeteer or a browser. */
+async function printAll(docs: LocalizedStatement[], render: EditionRenderer, assets: Assets, config: Config, options: BuildOptions, events: BuildEvents): Promise<Map<string, Uint8Array>> {
+  if (docs.length === 0) return new Map();
   const files = new Map<string, string>();
   for (const doc of docs) {
-    const { id } = doc.statement;
-    const lang = doc.language.code;
-    files.set(printStylesheetPath(id, lang), writePrintCss(doc, project.templates.print));
-    if (formats.includes('html') || formats.includes('pdf')) files.set(artifactPath(id, lang, 'html'), writeHtml(doc, context));
-    if (formats.includes('txt')) files.set(artifactPath(id, lang, 'txt'), writeText(doc, { columns }));
+    files.set(artifactPath(doc.statement.id, doc.language.code, 'html'), render.html(doc));
+    files.set(printStylesheetPath(doc.statement.id, doc.language.code), render.printCss(doc));
   }
-  return files;
-}
-
-/** Started only when PDFs are wanted: HTML and text builds never load Puppeteer or a browser. */
-async function renderPdfs(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, config: Config, options: BuildOptions): Promise<Map<string, Uint8Array>> {
   const { printPdfs } = await import('./io/pdf.js');
   const env = options.env ?? {};
-  return printPdfs(docs, files, assets, { config, env, creator: `Broadside ${VERSION}`, fixedDate: sourceDateEpoch(env), signal: options.signal });
+  return printPdfs(docs, files, assets, { config, env, creator: CREATOR, fixedDate: sourceDateEpoch(env), signal: options.signal, onPrinted: events.onArtifact });
 }
 
-/** SOURCE_DATE_EPOCH, the reproducible-builds convention for a fixed timestamp. */
-function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+/** True when the output folder already holds exactly these files. */
+function sameFiles(files: readonly ManifestFile[], current: ReadonlyMap<string, ManifestFile>): boolean {
+  return files.length === current.size && files.every((f) => current.get(f.path)?.sha256 === f.sha256);
+}
+
+/** Stages the new output, linking what is unchanged from the current one, and swaps it in. */
+async function commitOutput(out: string, files: readonly OutputFile[], current: ReadonlyMap<string, ManifestFile>, force: boolean, signal?: AbortSignal): Promise<void> {
+  const transaction = await OutputTransaction.begin(out);
+  try {
+    for (const file of files) {
+      if (file.data === undefined || (!force && current.get(file.path)?.sha256 === file.sha256)) await transaction.reuse(file.path);
+      else await transaction.write(file.path, file.data);
+      checkAborted(signal);
+    }
+    await transaction.commit();
+  } catch (error) {
+    await transaction.abort();
+    throw error;
+  }
 }
 
 function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new InterruptedError('the build was interrupted; the previous output is unchanged');
 }
 
-async function indexPage(transaction: OutputTransaction, project: Project, docs: LocalizedStatement[], editions: Edition[], source: Language): Promise<string> {
-  const entries: IndexEntry[] = [];
-  const built: Format[] = [];
-  for (const statement of project.statements) {
-    const titles: IndexEntry['titles'] = new Map();
-    for (const doc of docs.filter((d) => d.statement === statement)) {
-      const title = doc.segment(statement.meta.title);
-      if (!(await transaction.has(artifactPath(statement.id, doc.language.code, 'html')))) continue;
-      titles.set(doc.language.code, { title: title.text, lang: title.lang, dir: title.dir });
-      for (const format of FORMATS) {
-        if (!built.includes(format) && (await transaction.has(artifactPath(statement.id, doc.language.code, format)))) built.push(format);
-      }
-    }
-    if (titles.size) entries.push({ statement: statement.id, date: statement.meta.date, titles });
-  }
-  return writeIndex(entries, editions, FORMATS.filter((f) => built.includes(f)), source.code);
+/** Milliseconds since the previous call (or since it was made). */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const elapsed = Math.round(now - last);
+    last = now;
+    return elapsed;
+  };
 }

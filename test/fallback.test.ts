@@ -15,8 +15,8 @@ describe('a language with missing and stale segments', () => {
     const project = await makeProject({ 'translations/he.yaml': await incompleteHebrew() });
     const result = await runCli(['build', '--format', 'html,txt', '--lang', 'he'], project);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/warning: translations\/he\.yaml: mission-statement\/he: "working-together" is not translated/);
-    expect(result.stderr).toMatch(/warning: translations\/he\.yaml: mission-statement\/he: "our-values" is out of date/);
+    expect(result.stderr).toMatch(/warning: translations\/he\.yaml:\d+:\d+: mission-statement\/he: "working-together" is not translated/);
+    expect(result.stderr).toMatch(/warning: translations\/he\.yaml:\d+:\d+: mission-statement\/he: "our-values" is out of date/);
     const html = await readFile(join(project, 'dist/mission-statement/he/index.html'), 'utf8');
     expect(html).toContain('<p lang="en" dir="ltr" data-script="Latn" class="fallback"><span class="fallback-note" lang="he" dir="rtl" data-script="Hebr">טרם תורגם.');
     expect(html).toMatch(/class="fallback"><span class="fallback-note"[^>]*>[^<]+<\/span> The International Progressive Jewish Network aspires/);

@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 const STAGING = '.broadside-staging-';
@@ -7,7 +7,8 @@ const RETIRED = '.broadside-retired-';
 /**
  * Writes a build into a staging folder beside the output folder and swaps it in only on commit, so a
  * failed, interrupted or killed build leaves the previous output untouched. Leftovers of a killed
- * build are removed by the next one.
+ * build are removed by the next one. Files that did not change are linked from the previous output
+ * rather than written again, so they keep their modification times.
  */
 export class OutputTransaction {
   private constructor(
@@ -15,14 +16,11 @@ export class OutputTransaction {
     readonly stagingDir: string,
   ) {}
 
-  /** `keepPrevious`: start from a copy of the current output (for builds of a selection). */
-  static async begin(outDir: string, keepPrevious: boolean): Promise<OutputTransaction> {
+  static async begin(outDir: string): Promise<OutputTransaction> {
     const out = resolve(outDir);
-    await mkdir(dirname(out), { recursive: true });
     await removeLeftovers(out);
     const staging = join(dirname(out), `${STAGING}${basename(out)}-${process.pid}-${Date.now()}`);
-    if (keepPrevious && (await exists(out))) await cp(out, staging, { recursive: true });
-    else await mkdir(staging, { recursive: true });
+    await mkdir(staging, { recursive: true });
     return new OutputTransaction(out, staging);
   }
 
@@ -32,8 +30,17 @@ export class OutputTransaction {
     await writeFile(target, data);
   }
 
-  async has(path: string): Promise<boolean> {
-    return exists(join(this.stagingDir, path));
+  /** Takes `path` over unchanged from the current output: a hard link, or a copy with the same times. */
+  async reuse(path: string): Promise<void> {
+    const [source, target] = [join(this.outDir, path), join(this.stagingDir, path)];
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await link(source, target);
+    } catch {
+      await copyFile(source, target);
+      const { atime, mtime } = await stat(source);
+      await utimes(target, atime, mtime);
+    }
   }
 
   async commit(): Promise<void> {
@@ -58,9 +65,14 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Staging and retired folders of earlier builds of this output whose process is gone. */
-async function removeLeftovers(out: string): Promise<void> {
+/**
+ * Removes staging and retired folders of earlier builds of this output whose process is gone (and
+ * puts back an output a killed build had retired). Called by every build, even one that changes nothing.
+ */
+export async function removeLeftovers(outDir: string): Promise<void> {
+  const out = resolve(outDir);
   const parent = dirname(out);
+  await mkdir(parent, { recursive: true });
   for (const name of await readdir(parent)) {
     for (const prefix of [STAGING, RETIRED]) {
       if (!name.startsWith(`${prefix}${basename(out)}-`)) continue;

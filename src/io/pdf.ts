@@ -1,10 +1,9 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import type { Config } from '../config/schema.js';
 import { InterruptedError, PdfError } from '../errors.js';
-import { describe } from '../localize/describe.js';
 import type { LocalizedStatement } from '../localize/localize.js';
-import { plainText } from '../render/inline.js';
 import { finishPdf } from '../pdf/finish.js';
+import { marginText, pdfMetadata } from '../pdf/metadata.js';
 import { artifactPath } from '../writers/paths.js';
 import type { Assets } from './assets.js';
 import { requireBrowser } from './browser.js';
@@ -35,6 +34,8 @@ export interface PrintOptions {
   signal?: AbortSignal;
   /** Called with every request the printer refused (anything but the build's own files). */
   onBlockedRequest?: (url: string) => void;
+  /** Called with each PDF's path as soon as it is printed, for progress. */
+  onPrinted?: (path: string) => void;
 }
 
 /**
@@ -72,7 +73,8 @@ export async function printPdfs(docs: LocalizedStatement[], files: Map<string, s
       for (let doc = queue.shift(); doc; doc = queue.shift()) {
         const path = artifactPath(doc.statement.id, doc.language.code, 'pdf');
         const raw = await withTimeout(printOne(browser, doc, files, assets, options), timeout, path);
-        results.set(path, await finishPdf(raw, pdfMetadata(doc, options)));
+        results.set(path, await finishPdf(raw, pdfMetadata(doc, options.creator, options.fixedDate)));
+        options.onPrinted?.(path);
       }
     };
     const workers = Array.from({ length: Math.min(options.config.pdf.concurrency, docs.length) }, worker);
@@ -124,26 +126,11 @@ function serve(request: HTTPRequest, files: Map<string, string>, assets: Assets,
  * so Chromium would not fetch the font subset it needs; load it explicitly before printing.
  */
 async function loadMarginBoxFonts(page: Page, doc: LocalizedStatement): Promise<void> {
-  const sample = `${plainText(doc.segment(doc.statement.meta.title).text)} ${doc.t('pageOf', { page: '0123456789', pages: '٠١٢٣٤٥٦٧٨٩' })}`;
+  const sample = marginText(doc);
   await page.evaluate(async (text) => {
     const family = getComputedStyle(document.documentElement).fontFamily;
     await Promise.all([document.fonts.load(`400 10pt ${family}`, text), document.fonts.ready]);
   }, sample);
-}
-
-function pdfMetadata(doc: LocalizedStatement, options: PrintOptions): Parameters<typeof finishPdf>[1] {
-  const { meta, blocks } = doc.statement;
-  const title = plainText(doc.segment(meta.title).text);
-  const headings = blocks.flatMap((b) => (b.type === 'heading' ? [plainText(doc.segment(b.segment).text)] : []));
-  return {
-    title,
-    author: meta.organization ? plainText(doc.segment(meta.organization).text) : '',
-    subject: describe(doc),
-    keywords: meta.keywords ? plainText(doc.segment(meta.keywords).text).split(/\s*[,،]\s*/u).filter(Boolean) : [],
-    creator: options.creator,
-    date: options.fixedDate ?? new Date(`${meta.date}T00:00:00Z`),
-    outlineTitles: [title, ...headings],
-  };
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

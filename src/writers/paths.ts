@@ -12,3 +12,5 @@ export function printStylesheetPath(statement: string, lang: string): string {
 
 export const ASSETS_DIR = 'assets';
 export const INDEX_PATH = 'index.html';
+/** The list of every file in the output with its hash; see docs/publishing.md. */
+export const MANIFEST_PATH = 'manifest.json';

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { PAPER_SIZES } from '../../config/schema.js';
+import { parseShard, type Shard } from '../../plan/shard.js';
 import { FORMATS, type Format } from '../../writers/paths.js';
 import { list, type CliProcess } from '../io.js';
 
@@ -9,6 +10,9 @@ interface BuildFlags {
   out?: string;
   strict?: boolean;
   paper?: (typeof PAPER_SIZES)[number];
+  force?: boolean;
+  shard?: Shard;
+  json?: boolean;
   quiet?: boolean;
 }
 
@@ -23,20 +27,31 @@ function paper(value: string): string {
   return value;
 }
 
+function shard(value: string): Shard {
+  const parsed = parseShard(value);
+  if (!parsed) throw new InvalidArgumentError('write K/N with 1 ≤ K ≤ N, such as 2/3 for the second of three parts.');
+  return parsed;
+}
+
 export function registerBuild(program: Command, proc: CliProcess, signal: AbortSignal): void {
   program
     .command('build')
-    .description('write HTML, PDF and plain text for every statement and language, plus an index')
+    .description('write HTML, PDF and plain text for every statement and language, plus an index and manifest.json; only what changed is made again')
     .argument('[statements...]', 'statement ids (file names without .md); default: all')
     .option('-f, --format <list>', `formats to write, comma-separated (${FORMATS.join(',')})`, formats)
     .option('-l, --lang <list>', 'languages to build, comma-separated (default: all configured)', list)
     .option('-o, --out <dir>', 'output folder (default: config `output`, dist)')
     .option('--paper <size>', `paper size for PDFs (${PAPER_SIZES.join(', ')})`, paper)
-    .option('--strict', 'fail instead of publishing English in place of missing or stale translations')
+    .option('--strict', 'fail instead of publishing English in place of missing or stale translations, or despite translation check errors')
+    .option('--force', 'make every selected file again, even those that are up to date')
+    .option('--shard <K/N>', 'build only part K of N of the selection (for parallel CI jobs; combine them with `broadside merge`)', shard)
+    .option('--json', 'print a summary for programs on stdout (see docs/publishing.md); messages still go to stderr')
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (statements: string[], flags: BuildFlags) => {
       const { build } = await import('../../build.js');
-      const result = await build({
+      const { buildReporter } = await import('../build-reporter.js');
+      const reporter = buildReporter(proc, flags);
+      const options = {
         root: proc.cwd(),
         statements,
         langs: flags.lang,
@@ -44,11 +59,16 @@ export function registerBuild(program: Command, proc: CliProcess, signal: AbortS
         out: flags.out,
         strict: flags.strict,
         paper: flags.paper,
+        force: flags.force,
+        shard: flags.shard,
         env: proc.env,
         signal,
-      });
-      if (flags.quiet) return;
-      for (const warning of result.warnings) proc.stderr.write(`warning: ${warning.file}: ${warning.message}\n`);
-      proc.stderr.write(`Wrote ${result.artifacts.length} files to ${result.outDir}\n`);
+      };
+      try {
+        reporter.succeeded(await build(options, reporter.events));
+      } catch (error) {
+        reporter.failed(error);
+        throw error;
+      }
     });
 }

@@ -1,0 +1,22 @@
+import type { LocalizedStatement } from '../localize/localize.js';
+import type { Statement } from '../model/statement.js';
+import type { ArtifactId } from '../plan/artifacts.js';
+import type { Edition } from '../writers/html.js';
+import { writeIndex, type IndexEntry } from '../writers/index-page.js';
+import { artifactPath, FORMATS } from '../writers/paths.js';
+
+/** dist/index.html for the artifacts an output holds: each statement in each language whose page is there. Pure. */
+export function indexPage(statements: readonly Statement[], docs: readonly LocalizedStatement[], editions: Edition[], artifacts: readonly ArtifactId[], sourceLang: string): string {
+  const present = new Set(artifacts.map((a) => a.path));
+  const entries: IndexEntry[] = [];
+  for (const statement of statements) {
+    const titles: IndexEntry['titles'] = new Map();
+    for (const doc of docs) {
+      if (doc.statement !== statement || !present.has(artifactPath(statement.id, doc.language.code, 'html'))) continue;
+      const title = doc.segment(statement.meta.title);
+      titles.set(doc.language.code, { title: title.text, lang: title.lang, dir: title.dir });
+    }
+    if (titles.size) entries.push({ statement: statement.id, date: statement.meta.date, titles });
+  }
+  return writeIndex(entries, editions, FORMATS.filter((f) => artifacts.some((a) => a.format === f)), sourceLang);
+}

@@ -1,0 +1,42 @@
+import type { Assets } from '../io/assets.js';
+import type { LocalizedStatement } from '../localize/localize.js';
+import { sha256, sha256Json } from '../manifest/hash.js';
+import { compareText } from '../plan/artifacts.js';
+import { marginText, pdfMetadata } from '../pdf/metadata.js';
+import type { Format } from '../writers/paths.js';
+
+/**
+ * An artifact's cache key: the hash of Broadside's version and of everything the artifact is made of,
+ * taken after rendering, so that any change that reaches the output (an input, a template, a font, an
+ * option such as --paper or SOURCE_DATE_EPOCH) changes the key and nothing else does.
+ */
+export function textKey(version: string, format: Exclude<Format, 'pdf'>, content: string): string {
+  return sha256Json({ broadside: version, format, content: sha256(content) });
+}
+
+export interface PdfSources {
+  html: string;
+  printCss: string;
+  assets: string;
+  creator: string;
+  fixedDate?: Date;
+}
+
+/** A PDF is a function of its page, its print stylesheet, the shared assets and its document information. */
+export function pdfKey(version: string, doc: LocalizedStatement, sources: PdfSources): string {
+  const metadata = pdfMetadata(doc, sources.creator, sources.fixedDate);
+  return sha256Json({
+    broadside: version,
+    format: 'pdf',
+    html: sha256(sources.html),
+    printCss: sha256(sources.printCss),
+    assets: sources.assets,
+    metadata: { ...metadata, date: metadata.date.toISOString() },
+    margins: marginText(doc),
+  });
+}
+
+/** One hash for the shared stylesheet and fonts. */
+export function assetsDigest(assets: Assets): string {
+  return sha256Json([...assets].sort(([a], [b]) => compareText(a, b)).map(([path, data]) => [path, sha256(data)]));
+}

@@ -1,0 +1,46 @@
+import type { Project } from '../io/project.js';
+import type { LocalizedStatement } from '../localize/localize.js';
+import type { ArtifactId } from '../plan/artifacts.js';
+import { writeHtml, type Edition } from '../writers/html.js';
+import { FORMATS, type Format } from '../writers/paths.js';
+import { writePrintCss } from '../writers/print-css.js';
+import { writeText } from '../writers/text.js';
+
+export interface EditionRenderer {
+  doc(edition: { statement: string; lang: string }): LocalizedStatement;
+  html(doc: LocalizedStatement): string;
+  printCss(doc: LocalizedStatement): string;
+  text(doc: LocalizedStatement): string;
+}
+
+/**
+ * Renders each edition's page, print stylesheet and plain text on demand, each at most once. A page
+ * links the formats its edition has among `inOutput`, so every shard renders the same page. Pure.
+ */
+export function editionRenderer(project: Project, docs: readonly LocalizedStatement[], editions: Edition[], inOutput: readonly ArtifactId[]): EditionRenderer {
+  const byEdition = new Map(docs.map((d) => [editionId(d.statement.id, d.language.code), d]));
+  const formats = new Map<string, Format[]>();
+  for (const a of inOutput) formats.set(editionId(a.statement, a.lang), [...(formats.get(editionId(a.statement, a.lang)) ?? []), a.format]);
+  const context = (doc: LocalizedStatement): Parameters<typeof writeHtml>[1] => {
+    const present = formats.get(editionId(doc.statement.id, doc.language.code)) ?? [];
+    return { editions, formats: FORMATS.filter((f) => present.includes(f)), baseUrl: project.config.baseUrl, template: project.templates.page };
+  };
+  return {
+    doc: ({ statement, lang }) => byEdition.get(editionId(statement, lang))!,
+    html: once((doc) => writeHtml(doc, context(doc))),
+    printCss: once((doc) => writePrintCss(doc, project.templates.print)),
+    text: once((doc) => writeText(doc, { columns: project.config.text.columns })),
+  };
+}
+
+function editionId(statement: string, lang: string): string {
+  return `${statement}/${lang}`;
+}
+
+function once(render: (doc: LocalizedStatement) => string): (doc: LocalizedStatement) => string {
+  const done = new Map<LocalizedStatement, string>();
+  return (doc) => {
+    if (!done.has(doc)) done.set(doc, render(doc));
+    return done.get(doc)!;
+  };
+}

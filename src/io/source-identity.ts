@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { CONFIG_FILE } from '../config/load.js';
+import { sha256, sha256Json } from '../manifest/hash.js';
+import type { SourceIdentity, SourceInput } from '../manifest/manifest.js';
+import { compareText } from '../plan/artifacts.js';
+import { listTree } from './tree.js';
+import { TEMPLATES_DIR, type Project } from './project.js';
+
+/**
+ * What a build was made from: the hash of every input (configuration, statements, translations,
+ * and Broadside's templates and interface strings) and the git commit when the project is in a repository.
+ */
+export async function sourceIdentity(project: Project, date: Date, env: NodeJS.ProcessEnv): Promise<SourceIdentity> {
+  const { root, config } = project;
+  const inputs: SourceInput[] = [];
+  const add = async (origin: SourceInput['origin'], base: string, paths: string[], prefix: string): Promise<void> => {
+    for (const path of [...paths].sort(compareText)) inputs.push({ path: `${prefix}${path}`, origin, sha256: sha256(await readFile(join(base, path))) });
+  };
+  await add('project', root, [CONFIG_FILE], '');
+  for (const [folder, extension] of [[config.statements, '.md'], [config.translations, '.yaml']] as const) {
+    const dir = join(root, folder);
+    const names = (await listTree(dir)).filter((p) => !p.includes('/') && p.endsWith(extension));
+    await add('project', dir, names, `${relative(root, dir).split(sep).join('/')}/`);
+  }
+  await add('broadside', TEMPLATES_DIR, await listTree(TEMPLATES_DIR), 'templates/');
+  return {
+    sha256: sha256Json(inputs.map((i) => [i.origin, i.path, i.sha256])),
+    commit: await gitCommit(root, env),
+    date: date.toISOString(),
+    inputs,
+  };
+}
+
+/** `git rev-parse HEAD`, or null when there is no git or no repository. */
+async function gitCommit(root: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+  try {
+    const { stdout } = await promisify(execFile)('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root, env, timeout: 10_000 });
+    return /^[0-9a-f]{40,64}$/.test(stdout.trim()) ? stdout.trim() : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,25 @@
+import { describe } from '../localize/describe.js';
+import type { LocalizedStatement } from '../localize/localize.js';
+import { plainText } from '../render/inline.js';
+import type { PdfMetadata } from './finish.js';
+
+/** The document information a PDF carries, in the edition's language. Pure. */
+export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?: Date): PdfMetadata {
+  const { meta, blocks } = doc.statement;
+  const title = plainText(doc.segment(meta.title).text);
+  const headings = blocks.flatMap((b) => (b.type === 'heading' ? [plainText(doc.segment(b.segment).text)] : []));
+  return {
+    title,
+    author: meta.organization ? plainText(doc.segment(meta.organization).text) : '',
+    subject: describe(doc),
+    keywords: meta.keywords ? plainText(doc.segment(meta.keywords).text).split(/\s*[,،]\s*/u).filter(Boolean) : [],
+    creator,
+    date: fixedDate ?? new Date(`${meta.date}T00:00:00Z`),
+    outlineTitles: [title, ...headings],
+  };
+}
+
+/** Text set only in the page margins (running head, "page N of M"), whose fonts are loaded before printing. */
+export function marginText(doc: LocalizedStatement): string {
+  return `${plainText(doc.segment(doc.statement.meta.title).text)} ${doc.t('pageOf', { page: '0123456789', pages: '٠١٢٣٤٥٦٧٨٩' })}`;
+}

@@ -1,0 +1,20 @@
+import { artifactPath, type Format } from '../writers/paths.js';
+
+/** One file a build publishes: a statement in a language in a format. */
+export interface ArtifactId {
+  path: string;
+  statement: string;
+  lang: string;
+  format: Format;
+}
+
+/** Every edition in every format asked for, in path order. */
+export function plannedArtifacts(editions: readonly { statement: string; lang: string }[], formats: readonly Format[]): ArtifactId[] {
+  const artifacts = editions.flatMap(({ statement, lang }) => formats.map((format) => ({ path: artifactPath(statement, lang, format), statement, lang, format })));
+  return artifacts.sort((a, b) => compareText(a.path, b.path));
+}
+
+/** Plain code-unit order, the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
