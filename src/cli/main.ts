@@ -3,11 +3,13 @@ import { BroadsideError, ExitCode, exitCodeDescriptions } from '../errors.js';
 import { registerBrowser } from './commands/browser.js';
 import { registerAddLang } from './commands/add-lang.js';
 import { registerBuild } from './commands/build.js';
+import { registerMerge } from './commands/merge.js';
 import { registerCheck } from './commands/check.js';
 import { registerReview } from './commands/review.js';
 import { registerStatus } from './commands/status.js';
 import { registerSync } from './commands/sync.js';
 import { registerXliff } from './commands/xliff.js';
+import { registerVerify } from './commands/verify.js';
 import type { CliProcess } from './io.js';
 import { VERSION } from '../version.js';
 
@@ -33,6 +35,8 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
     .addHelpText('after', exitCodeHelp())
     .showHelpAfterError('(run `broadside --help` for usage)');
   registerBuild(program, proc, controller.signal);
+  registerMerge(program, proc);
+  registerVerify(program, proc);
   registerStatus(program, proc);
   registerCheck(program, proc);
   registerBrowser(program, proc);

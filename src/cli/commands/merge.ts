@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import type { CliProcess } from '../io.js';
+
+export function registerMerge(program: Command, proc: CliProcess): void {
+  program
+    .command('merge')
+    .description('combine the outputs of `build --shard K/N` into one folder with one manifest.json')
+    .argument('<dirs...>', 'the build folders to combine')
+    .option('-o, --out <dir>', 'the combined output (default: config `output`, dist)')
+    .action(async (dirs: string[], flags: { out?: string }) => {
+      const { resolve } = await import('node:path');
+      const { outputDir } = await import('../../io/output-dir.js');
+      const { mergeOutputs } = await import('../../merge.js');
+      const merged = await mergeOutputs(
+        dirs.map((dir) => resolve(proc.cwd(), dir)),
+        await outputDir(proc.cwd(), flags.out),
+      );
+      proc.stderr.write(`Merged ${dirs.length} folder(s): ${merged.manifest.artifacts.length} files in ${merged.outDir}\n`);
+    });
+}
