@@ -9,6 +9,7 @@ import { registerReview } from './commands/review.js';
 import { registerStatus } from './commands/status.js';
 import { registerSync } from './commands/sync.js';
 import { registerXliff } from './commands/xliff.js';
+import { registerRelease } from './commands/release.js';
 import { registerVerify } from './commands/verify.js';
 import type { CliProcess } from './io.js';
 import { VERSION } from '../version.js';
@@ -37,6 +38,7 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
   registerBuild(program, proc, controller.signal);
   registerMerge(program, proc);
   registerVerify(program, proc);
+  registerRelease(program, proc);
   registerStatus(program, proc);
   registerCheck(program, proc);
   registerBrowser(program, proc);
