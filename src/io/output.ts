@@ -1,5 +1,8 @@
 import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { INDEX_PATH } from '../writers/paths.js';
+import { isAlive } from './process-alive.js';
 
 const STAGING = '.broadside-staging-';
 const RETIRED = '.broadside-retired-';
@@ -56,6 +59,28 @@ export class OutputTransaction {
   }
 }
 
+/**
+ * A build replaces its whole output folder, so it takes only a new or empty folder or an earlier
+ * build (an index.html at the top): a slip such as `--out .` must not delete a project.
+ */
+async function requireReplaceable(out: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(out);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw new UsageError(`the output folder ${out} is a file`, undefined, 'choose a folder with --out (or `output:` in broadside.yaml).');
+    throw error;
+  }
+  if (names.length === 0 || names.includes(INDEX_PATH)) return;
+  throw new UsageError(
+    `${out} is not empty and is not an earlier Broadside output (it has no ${INDEX_PATH}), so the build will not replace it`,
+    undefined,
+    'a build replaces its whole output folder: choose a new or empty folder with --out (or `output:` in broadside.yaml), or delete this one if nothing in it is needed.',
+  );
+}
+
 async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
@@ -67,10 +92,12 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Removes staging and retired folders of earlier builds of this output whose process is gone (and
- * puts back an output a killed build had retired). Called by every build, even one that changes nothing.
+ * puts back an output a killed build had retired). Called by every build, even one that changes
+ * nothing, so it first refuses a folder that a build must not replace.
  */
 export async function removeLeftovers(outDir: string): Promise<void> {
   const out = resolve(outDir);
+  await requireReplaceable(out);
   const parent = dirname(out);
   await mkdir(parent, { recursive: true });
   for (const name of await readdir(parent)) {
@@ -81,15 +108,5 @@ export async function removeLeftovers(outDir: string): Promise<void> {
       if (prefix === RETIRED && !(await exists(out))) await rename(join(parent, name), out);
       else await rm(join(parent, name), { recursive: true, force: true });
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
