@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHECK_IDS, CHECK_SETTINGS, type CheckId, type CheckSetting } from '../checks/catalog.js';
 import { canonicalLanguageTag } from '../languages.js';
+import { isWithin, projectFolder } from './project-folder.js';
 
 export const PAPER_SIZES = ['a4', 'letter', 'legal', 'a5'] as const;
 export const NUMBERING_SYSTEMS = ['latn', 'arab', 'arabext', 'hebr'] as const;
@@ -33,24 +34,27 @@ export const LanguageConfigSchema = z
   })
   .strict();
 
+const seconds = 'must be a number of seconds, more than 0 and at most 600';
+
 export const ConfigSchema = z
   .object({
     sourceLanguage: languageCode.default('en'),
-    languages: z.array(LanguageConfigSchema).min(1, 'list at least the source language'),
-    statements: z.string().default('statements'),
-    translations: z.string().default('translations'),
-    output: z.string().default('dist'),
+    languages: z.array(LanguageConfigSchema, { error: 'must be a list with one `- code: <language>` line per language' }).min(1, 'list at least the source language'),
+    statements: projectFolder('statements').default('statements'),
+    translations: projectFolder('translations').default('translations'),
+    /** Inside the project; `broadside build --out` may write anywhere else. */
+    output: projectFolder('dist', { own: true }).default('dist'),
     /** Default for languages without their own `minComplete`. */
     minComplete: minComplete.optional(),
     /** Severity per check id, or `off`. */
     checks: checks.default({}),
     baseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, such as https://example.org/statements/' }).optional(),
-    text: z.object({ columns: z.int().min(40, 'must be at least 40').max(200, 'must be at most 200').default(72) }).strict().default({ columns: 72 }),
+    text: z.object({ columns: wholeNumber(40, 200).default(72) }).strict().default({ columns: 72 }),
     pdf: z
       .object({
         paper: paper.default('a4'),
-        concurrency: z.int().min(1).max(16).default(3),
-        timeoutSeconds: z.number().positive().max(600).default(60),
+        concurrency: wholeNumber(1, 16).default(3),
+        timeoutSeconds: z.number({ error: seconds }).positive(seconds).max(600, seconds).default(60),
         executablePath: z.string().optional(),
       })
       .strict()
@@ -66,7 +70,17 @@ export const ConfigSchema = z
     if (!seen.has(config.sourceLanguage)) {
       ctx.addIssue({ code: 'custom', path: ['sourceLanguage'], message: `"${config.sourceLanguage}" must also appear under languages` });
     }
+    for (const input of ['statements', 'translations'] as const) {
+      if (isWithin(config[input], config.output)) {
+        ctx.addIssue({ code: 'custom', path: ['output'], message: `must not be or contain the ${input} folder (${config[input]}): a build replaces the whole output folder` });
+      }
+    }
   });
+
+function wholeNumber(min: number, max: number) {
+  const range = `must be a whole number from ${min} to ${max}`;
+  return z.int({ error: range }).min(min, range).max(max, range);
+}
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type LanguageConfig = z.infer<typeof LanguageConfigSchema>;

@@ -88,10 +88,10 @@ export async function loadStatements(root: string, config: Config): Promise<Stat
   const statements: Statement[] = [];
   for (const name of names) {
     const id = name.slice(0, -'.md'.length);
-    const { file, text } = await readText(root, join(dir, name));
     if (!STATEMENT_ID.test(id)) {
-      throw new InputError(`"${name}" is not a usable statement file name`, { file }, 'name statements with lower-case letters, digits and hyphens, e.g. mission-statement.md.');
+      throw new InputError(`"${name}" is not a usable statement file name`, { file: displayName(root, join(dir, name)) }, 'name statements with lower-case letters, digits and hyphens, e.g. mission-statement.md.');
     }
+    const { file, text } = await readText(root, join(dir, name));
     statements.push(readStatement(id, file, text));
   }
   return statements;
@@ -127,9 +127,13 @@ export async function loadInterfaceStrings(root: string): Promise<InterfaceStrin
 /** Picks the statements named on the command line (all when none), refusing unknown ones. */
 export function selectStatements(project: Pick<Project, 'statements'>, requested: string[]): Statement[] {
   if (requested.length === 0) return project.statements;
+  const known = project.statements.map((s) => s.id).join(', ');
   return requested.map((id) => {
+    if (!STATEMENT_ID.test(id)) {
+      throw new UsageError(`${JSON.stringify(id)} is not a statement id`, undefined, `a statement id is its file name without .md (lower-case letters, digits and hyphens); choose one of: ${known}.`);
+    }
     const found = project.statements.find((s) => s.id === id);
-    if (!found) throw new UsageError(`there is no statement "${id}"`, undefined, `choose one of: ${project.statements.map((s) => s.id).join(', ')}.`);
+    if (!found) throw new UsageError(`there is no statement "${id}"`, undefined, `choose one of: ${known}.`);
     return found;
   });
 }

@@ -2,16 +2,31 @@ import { InputError } from '../errors.js';
 
 /** Where an offset falls, 1-based, counting columns in code points as editors do. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: [...text.slice(lineStart, offset)].length + 1 };
+  return new LineIndex(text).at(offset);
 }
+
+/** The start of every line of a text, so that many offsets become line and column without rescanning it. */
+export class LineIndex {
+  private readonly starts = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  at(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: [...this.text.slice(this.starts[lo], offset)].length + 1 };
+  }
+}
+
+/** Columns of a line shown in a code frame; longer lines are cut around the column. */
+const FRAME_WIDTH = 100;
 
 /**
  * Three lines of context with a caret under the column, like a compiler. `line` is 1-based within
@@ -22,13 +37,22 @@ export function codeFrame(text: string, line: number, column: number, lineOffset
   const first = Math.max(1, line - 1);
   const last = Math.min(lines.length, line + 1);
   const width = String(last + lineOffset).length;
+  const length = [...(lines[line - 1] ?? '')].length;
+  const start = Math.max(0, Math.min(column - 1 - FRAME_WIDTH / 2, length - FRAME_WIDTH));
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const marker = n === line ? '>' : ' ';
-    out.push(`${marker} ${String(n + lineOffset).padStart(width)} | ${lines[n - 1] ?? ''}`);
-    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+    out.push(`${marker} ${String(n + lineOffset).padStart(width)} | ${window(lines[n - 1] ?? '', start)}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1 - start + (start > 0 ? 1 : 0)))}^`);
   }
   return out.join('\n');
+}
+
+function window(line: string, start: number): string {
+  const chars = [...line];
+  if (chars.length <= FRAME_WIDTH && start === 0) return line;
+  const end = start + FRAME_WIDTH;
+  return `${start > 0 ? '…' : ''}${chars.slice(start, end).join('')}${end < chars.length ? '…' : ''}`;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -44,10 +68,14 @@ export function decodeSourceText(bytes: Uint8Array, file: string): string {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8Offset(bytes);
+    const lossy = (part: Uint8Array): string => new TextDecoder('utf-8').decode(part).replace(/\r\n?/g, '\n');
+    const before = lossy(bytes.subarray(0, offset));
+    const { line, column } = lineColumn(before, before.length);
     throw new InputError(
       `invalid UTF-8 at byte offset ${offset}`,
-      { file },
-      'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8).',
+      { file, line, column },
+      'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8), or retype the character marked �.',
+      codeFrame(lossy(bytes), line, column),
     );
   }
   text = text.replace(/\r\n?/g, '\n').normalize('NFC');
@@ -65,35 +93,21 @@ export function decodeSourceText(bytes: Uint8Array, file: string): string {
   return text;
 }
 
+/**
+ * Byte offset of the first byte that is not UTF-8: where a lenient decoder put its first U+FFFD
+ * that the file itself does not contain (everything before it decoded, so it re-encodes to the same bytes).
+ */
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // The longest valid prefix ends within 3 bytes of a decodable boundary; binary search for it.
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (decodesPrefix(decoder, bytes, mid)) lo = mid;
-    else hi = mid - 1;
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const encoder = new TextEncoder();
+  let offset = 0;
+  let done = 0;
+  for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) {
+    offset += encoder.encode(text.slice(done, at)).length;
+    const literal = bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd;
+    if (!literal) return offset;
+    offset += 3;
+    done = at + 1;
   }
-  return lo;
-}
-
-function decodesPrefix(decoder: TextDecoder, bytes: Uint8Array, length: number): boolean {
-  for (let cut = 0; cut <= 3 && cut <= length; cut++) {
-    try {
-      decoder.decode(bytes.subarray(0, length - cut));
-      return cut === 0 || !isContinuationRun(bytes, length - cut, length);
-    } catch {
-      // keep shortening: the prefix may end inside a multi-byte character
-    }
-  }
-  return false;
-}
-
-function isContinuationRun(bytes: Uint8Array, from: number, to: number): boolean {
-  const lead = bytes[from]!;
-  const needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-  if (needed === 1 || to - from >= needed) return false;
-  for (let i = from + 1; i < to; i++) if ((bytes[i]! & 0xc0) !== 0x80) return false;
-  return true;
+  return bytes.length;
 }

@@ -1,25 +1,38 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { lexWithinLimits, MAX_NESTING } from '../markdown.js';
 import { derivedKey, KEY_PATTERN, META_KEYS, normalizeInline, splitKeyMarker } from '../model/keys.js';
 import type { Block, ListItem, Segment, SegmentKind, Statement, StatementMeta } from '../model/statement.js';
-import { codeFrame, lineColumn } from './source-text.js';
+import { codeFrame, lineColumn, LineIndex } from './source-text.js';
 import { parseYamlSource, validateYaml } from './yaml-source.js';
 
 const FrontMatter = z
   .object({
-    title: z.string().trim().min(1),
+    title: z.string({ error: 'is required: the title of the statement, as text' }).trim().min(1, 'must not be empty'),
     organization: z.string().trim().min(1).optional(),
     description: z.string().trim().min(1).optional(),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date'),
+    date: z
+      .string({ error: 'is required: the date of the statement, written YYYY-MM-DD' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+      .refine(isCalendarDate, 'is not a date in the calendar'),
     keywords: z.string().trim().min(1).optional(),
   })
   .strict();
+
+/** 2020-02-31 matches the pattern, and Date.parse even accepts it; only a round trip tells. */
+function isCalendarDate(date: string): boolean {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+}
 
 const FRONT_MATTER_EXAMPLE = '---\ntitle: Mission Statement\norganization: Example Network\ndate: 2020-02-11\n---';
 
 /** Reads a canonical statement (Markdown with YAML front matter) into the model. Pure: text in, model out. */
 export function readStatement(id: string, file: string, text: string): Statement {
+  if (text.trim() === '') {
+    throw new InputError('the statement file is empty', { file, line: 1, column: 1 }, `write a front-matter block and then the statement, for example:\n${FRONT_MATTER_EXAMPLE}\n\nWe believe in …`);
+  }
   const fm = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
   if (!fm) {
     throw new InputError(
@@ -46,23 +59,43 @@ export function readStatement(id: string, file: string, text: string): Statement
   };
   const blocks = reader.read();
   if (blocks.length === 0) {
-    throw new InputError('the statement has no text after its front matter', { file, line: lineColumn(text, fm[0].length).line }, 'write the statement below the closing --- line.');
+    throw new InputError('the statement has no text after its front matter', { file, ...lineColumn(text, fm[0].length) }, 'write the statement below the closing --- line.');
   }
   return { id, file, meta, blocks };
 }
 
 class StatementReader {
   private readonly keys = new Map<string, Segment>();
+  private readonly lines: LineIndex;
 
   constructor(
     private readonly file: string,
     private readonly text: string,
     private readonly bodyOffset: number,
-  ) {}
+  ) {
+    this.lines = new LineIndex(text);
+  }
 
   read(): Block[] {
-    const tokens = new Lexer({ gfm: true }).lex(this.text.slice(this.bodyOffset));
+    const tokens = lexWithinLimits(this.text.slice(this.bodyOffset));
+    if (!tokens) {
+      this.fail(
+        `the Markdown is nested more than ${MAX_NESTING} levels deep (emphasis, links, quotations or lists within each other)`,
+        this.tooDeepAt(),
+        'remove the repeated *, _, [ or > characters; to show them as text, put a backslash before each (\\*).',
+      );
+    }
     return this.blocks(tokens, this.bodyOffset);
+  }
+
+  /** The first paragraph that is too deep on its own, to point at (else the start of the text). */
+  private tooDeepAt(): number {
+    let offset = this.bodyOffset;
+    for (const part of this.text.slice(this.bodyOffset).split(/(?<=\n[ \t]*\n)/)) {
+      if (!lexWithinLimits(part)) return offset + part.search(/\S|$/);
+      offset += part.length;
+    }
+    return this.bodyOffset;
   }
 
   private blocks(tokens: Token[], offset: number): Block[] {
@@ -137,7 +170,7 @@ class StatementReader {
   private segment(kind: SegmentKind, raw: string, offset: number): Segment {
     const { text, key: explicit, markerIndex } = splitKeyMarker(raw);
     const source = normalizeInline(text);
-    const { line, column } = lineColumn(this.text, offset);
+    const { line, column } = this.lines.at(offset);
     if (!source) this.fail('a block is empty', offset, 'write its text or delete it.');
     this.rejectInlineHtml(source, offset);
     if (explicit !== undefined) {
@@ -171,7 +204,7 @@ class StatementReader {
   }
 
   private fail(message: string, offset: number, hint: string): never {
-    const { line, column } = lineColumn(this.text, offset);
+    const { line, column } = this.lines.at(offset);
     throw new InputError(message, { file: this.file, line, column }, hint, codeFrame(this.text, line, column));
   }
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { lexWithinLimits, MAX_NESTING } from '../markdown.js';
 import { normalizeInline } from '../model/keys.js';
 import type { Entry, EntryMap, TranslationFile } from '../model/translation.js';
+import { codeFrame } from './source-text.js';
 import { locate, parseYamlSource, validateYaml, type YamlSource } from './yaml-source.js';
 
 const EntrySchema = z
@@ -17,7 +19,7 @@ const EntriesSchema = z.record(z.string(), EntrySchema);
 
 const TranslationSchema = z
   .object({
-    language: z.string(),
+    language: z.string({ error: 'must be the code of the language this file translates into, such as he' }),
     interface: EntriesSchema.nullable().default({}),
     statements: z.record(z.string(), EntriesSchema.nullable()).nullable().default({}),
     obsolete: z.record(z.string(), EntriesSchema.nullable()).nullable().default({}),
@@ -76,7 +78,20 @@ export function readTranslation(lang: string, file: string, text: string, statem
 function toEntry(yaml: YamlSource, path: string[], key: string, value: z.infer<typeof EntrySchema>): Entry {
   const { line = 1, column = 1 } = locate(yaml, [...path, 'text']);
   const raw = value.text ?? '';
+  for (const field of ['source', 'text'] as const) requireReadableMarkdown(yaml, [...path, field], value[field] ?? '');
   const entry: Entry = { key, source: normalizeInline(value.source), text: normalizeInline(raw), raw, line, column };
   if (value.note !== undefined) entry.note = value.note;
   return entry;
+}
+
+/** Text whose markup is nested too deeply for the Markdown parser would crash every later step. */
+function requireReadableMarkdown(yaml: YamlSource, path: string[], text: string): void {
+  if (lexWithinLimits(text)) return;
+  const at = locate(yaml, path);
+  throw new InputError(
+    `\`${path.join('.')}\`: the Markdown is nested more than ${MAX_NESTING} levels deep (emphasis or links within each other)`,
+    at,
+    'remove the repeated *, _ or [ characters; to show them as text, put a backslash before each (\\*).',
+    codeFrame(yaml.text, at.line ?? 1, at.column ?? 1),
+  );
 }

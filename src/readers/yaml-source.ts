@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { BroadsideError, InputError, type SourceLocation } from '../errors.js';
 
@@ -17,14 +17,15 @@ export interface YamlSource {
 /** Parses YAML strictly (duplicate keys are errors) and reports the first problem with a code frame. */
 export function parseYamlSource(text: string, file: string, lineOffset = 0, ErrorClass: ErrorClass = InputError): YamlSource {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   const problem = doc.errors[0];
   if (problem) {
-    const pos = problem.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = lines.linePos(problem.pos[0]);
     const line = pos.line + lineOffset;
     const duplicate = problem.code === 'DUPLICATE_KEY';
+    const key = /^[^:\n]*/.exec(text.slice(problem.pos[0]))![0].trim();
     throw new ErrorClass(
-      duplicate ? 'the same key appears twice in one mapping' : `YAML syntax error: ${firstSentence(problem.message)}`,
+      duplicate ? `the key "${key}" appears twice in one mapping` : `YAML syntax error: ${firstSentence(problem.message)}`,
       { file, line, column: pos.col },
       duplicate
         ? 'keep one of the two entries (merge their texts) and delete the other.'
@@ -39,34 +40,85 @@ function firstSentence(message: string): string {
   return message.split(/\n| at line /)[0]!.trim();
 }
 
-/** File, line and column of the node at `path` (or of its nearest existing parent). */
-export function locate(source: YamlSource, path: ReadonlyArray<PropertyKey>): SourceLocation {
+/**
+ * File, line and column of the node at `path` (or of its nearest existing parent); with `key`, of
+ * the key that names it (for a field that should not be there).
+ */
+export function locate(source: YamlSource, path: ReadonlyArray<PropertyKey>, { key = false } = {}): SourceLocation {
   let node: unknown = source.doc.contents;
   let best = node as Node | null;
   let keyNode: Node | null = null;
   for (const part of path) {
+    if (isSeq(node) && node.items[Number(part)]) {
+      node = best = node.items[Number(part)] as Node;
+      continue;
+    }
     if (!isMap(node)) break;
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
     if (!pair) break;
     keyNode = pair.key as Node;
     node = pair.value;
-    best = (pair.value as Node | null) ?? keyNode;
+    best = key ? keyNode : ((pair.value as Node | null) ?? keyNode);
   }
-  const range = best?.range ?? keyNode?.range;
+  return position(source, best?.range ?? keyNode?.range);
+}
+
+function position(source: YamlSource, range: readonly number[] | null | undefined): SourceLocation {
   if (!range) return { file: source.file, line: 1 + source.lineOffset, column: 1 };
-  const pos = source.lines.linePos(range[0]);
+  const pos = source.lines.linePos(range[0]!);
   return { file: source.file, line: pos.line + source.lineOffset, column: pos.col };
 }
 
 /** Validates parsed YAML against a schema; the first issue becomes an error pointing into the file. */
 export function validateYaml<T>(source: YamlSource, schema: z.ZodType<T>, what: string, hint: string, ErrorClass: ErrorClass = InputError): T {
-  const result = schema.safeParse(source.doc.toJS());
+  const result = schema.safeParse(toJS(source, what, ErrorClass));
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = issue.path as PropertyKey[];
-  const location = locate(source, path);
-  const field = path.length ? `\`${path.join('.')}\`` : 'the file';
-  const unknown = issue.code === 'unrecognized_keys' ? ` unknown field(s): ${issue.keys.join(', ')}` : ` ${issue.message}`;
-  const frame = location.line ? codeFrame(source.text, location.line - source.lineOffset, location.column ?? 1, source.lineOffset) : undefined;
-  throw new ErrorClass(`${what}: ${field}:${unknown}`, location, hint, frame);
+  const unknown = issue.code === 'unrecognized_keys';
+  const location = unknown ? locate(source, [...path, issue.keys[0]!], { key: true }) : locate(source, path);
+  const field = path.length ? `\`${path.join('.')}\`: ` : '';
+  const message = unknown ? `unknown field(s) ${issue.keys.join(', ')}; the fields are: ${fieldsAt(schema, path).join(', ')}` : issue.message;
+  throw new ErrorClass(`${what}: ${field}${message}`, location, hint, frameAt(source, location));
+}
+
+function frameAt(source: YamlSource, { line, column }: SourceLocation): string | undefined {
+  return line ? codeFrame(source.text, line - source.lineOffset, column ?? 1, source.lineOffset) : undefined;
+}
+
+/** Anchors and aliases are plain YAML, but one that points nowhere or multiplies without end is refused. */
+function toJS(source: YamlSource, what: string, ErrorClass: ErrorClass): unknown {
+  try {
+    return source.doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let alias: readonly number[] | null | undefined;
+    visit(source.doc, { Alias: (_, node) => ((alias = node.range), visit.BREAK) });
+    const location = position(source, alias);
+    throw new ErrorClass(`${what}: ${error.message}`, location, 'write the text out instead of using YAML anchors (&name) and aliases (*name).', frameAt(source, location));
+  }
+}
+
+/** The field names a schema allows at `path`, read from the schema itself. */
+function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let def: SchemaDef | undefined = unwrap((schema as unknown as { def: SchemaDef }).def);
+  for (const part of path) {
+    const next: { def: SchemaDef } | undefined = def?.shape?.[String(part)] ?? def?.element ?? def?.valueType;
+    def = next && unwrap(next.def);
+  }
+  return Object.keys(def?.shape ?? {});
+}
+
+/** Through `.optional()`, `.default()`, `.nullable()` and `.transform()` to the schema inside. */
+function unwrap(def: SchemaDef): SchemaDef {
+  while (def.innerType || def.in) def = (def.innerType ?? def.in)!.def;
+  return def;
+}
+
+interface SchemaDef {
+  shape?: Record<string, { def: SchemaDef }>;
+  innerType?: { def: SchemaDef };
+  in?: { def: SchemaDef };
+  element?: { def: SchemaDef };
+  valueType?: { def: SchemaDef };
 }
