@@ -32,6 +32,11 @@ export function formatDate(isoDate: string, language: Language): string {
   return new Intl.DateTimeFormat(language.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the language's digits (list numbers, link references), with one formatter per locale: making one is slow. */
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(language.locale, { useGrouping: false }).format(value);
+  let format = numberFormats.get(language.locale);
+  if (!format) numberFormats.set(language.locale, (format = new Intl.NumberFormat(language.locale, { useGrouping: false })));
+  return format.format(value);
 }

@@ -30,6 +30,8 @@ interface Line {
 class TextWriter {
   private readonly lines: Line[] = [];
   private readonly links: TextLinks;
+  /** Display widths of words seen so far: measuring grapheme clusters is slow, and words repeat. */
+  private readonly widths = new Map<string, number>();
 
   constructor(
     private readonly doc: LocalizedStatement,
@@ -130,23 +132,33 @@ class TextWriter {
     return renderInlineText(segment.text, this.links);
   }
 
+  /** Words are separated by spaces, so a line's width is the sum of its words' widths and the spaces. */
   private wrap(text: string, first: string, rest: string, dir: Line['dir']): void {
     for (const piece of text.split('\n')) {
       let line = first;
+      let width = this.width(first);
       let lineHasWord = false;
       for (const word of piece.split(/ +/).filter(Boolean)) {
-        const candidate = lineHasWord ? `${line} ${word}` : line + word;
-        if (lineHasWord && stringWidth(candidate) > this.columns) {
+        const wordWidth = this.width(word);
+        if (lineHasWord && width + 1 + wordWidth > this.columns) {
           this.lines.push({ text: line, dir });
           line = rest + word;
+          width = this.width(rest) + wordWidth;
         } else {
-          line = candidate;
+          line = lineHasWord ? `${line} ${word}` : line + word;
+          width += (lineHasWord ? 1 : 0) + wordWidth;
         }
         lineHasWord = true;
       }
       if (lineHasWord) this.lines.push({ text: line, dir });
       first = rest;
     }
+  }
+
+  private width(text: string): number {
+    let width = this.widths.get(text);
+    if (width === undefined) this.widths.set(text, (width = stringWidth(text)));
+    return width;
   }
 
   private blank(): void {
