@@ -7,6 +7,7 @@ import { marginText, pdfMetadata } from '../pdf/metadata.js';
 import { artifactPath } from '../writers/paths.js';
 import type { Assets } from './assets.js';
 import { requireBrowser } from './browser.js';
+import { createProfile, removeProfile } from './browser-profile.js';
 
 /** A made-up origin: pages are never loaded from file://, so they cannot reach local files. */
 export const PRINT_ORIGIN = 'https://print.broadside.invalid';
@@ -46,10 +47,13 @@ export async function printPdfs(docs: LocalizedStatement[], files: Map<string, s
   const found = await requireBrowser(options.config.pdf.executablePath, options.env);
   const { launch } = await import('puppeteer-core');
   const timeout = options.config.pdf.timeoutSeconds * 1000;
+  checkAborted(options.signal);
+  const profile = await createProfile();
   let browser: Browser;
   try {
     browser = await launch({
       executablePath: found.executablePath,
+      userDataDir: profile,
       headless: true,
       pipe: true,
       // Chromium refuses to start its sandbox as root; everyone else keeps it.
@@ -60,12 +64,15 @@ export async function printPdfs(docs: LocalizedStatement[], files: Map<string, s
       timeout,
     });
   } catch (error) {
+    await removeProfile(profile);
     throw new PdfError(`the browser at ${found.executablePath} (found via ${found.via}) did not start: ${firstLine(error)}`, undefined, 'check that it runs (`<path> --version`), or point pdf.executablePath in broadside.yaml to another Chrome or Chromium.');
   }
   let crashed = false;
   browser.on('disconnected', () => (crashed = true));
   const closeOnAbort = (): void => void browser.close().catch(() => undefined);
   options.signal?.addEventListener('abort', closeOnAbort, { once: true });
+  // Ctrl-C while the browser was starting: close it now rather than after printing everything.
+  if (options.signal?.aborted) closeOnAbort();
   try {
     const results = new Map<string, Uint8Array>();
     const queue = [...docs];
@@ -79,7 +86,7 @@ export async function printPdfs(docs: LocalizedStatement[], files: Map<string, s
     };
     const workers = Array.from({ length: Math.min(options.config.pdf.concurrency, docs.length) }, worker);
     const settled = await Promise.allSettled(workers);
-    if (options.signal?.aborted) throw new InterruptedError('the build was interrupted; the previous output is unchanged');
+    checkAborted(options.signal);
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failure) {
       if (failure.reason instanceof PdfError) throw failure.reason;
@@ -90,7 +97,12 @@ export async function printPdfs(docs: LocalizedStatement[], files: Map<string, s
   } finally {
     options.signal?.removeEventListener('abort', closeOnAbort);
     await browser.close().catch(() => undefined);
+    await removeProfile(profile);
   }
+}
+
+function checkAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new InterruptedError('the build was interrupted; the previous output is unchanged');
 }
 
 async function printOne(browser: Browser, doc: LocalizedStatement, files: Map<string, string>, assets: Assets, options: PrintOptions): Promise<Uint8Array> {
