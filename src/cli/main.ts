@@ -4,6 +4,7 @@ import { registerBrowser } from './commands/browser.js';
 import { registerAddLang } from './commands/add-lang.js';
 import { registerBuild } from './commands/build.js';
 import { registerMerge } from './commands/merge.js';
+import { registerPreview } from './commands/preview.js';
 import { registerCheck } from './commands/check.js';
 import { registerReview } from './commands/review.js';
 import { registerStatus } from './commands/status.js';
@@ -39,6 +40,7 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
   registerMerge(program, proc);
   registerVerify(program, proc);
   registerRelease(program, proc);
+  registerPreview(program, proc, controller.signal);
   registerStatus(program, proc);
   registerCheck(program, proc);
   registerBrowser(program, proc);

@@ -1,0 +1,31 @@
+import type { BuildResult } from '../build.js';
+import { BroadsideError } from '../errors.js';
+import type { Rebuild, WatchCallbacks } from '../watch.js';
+import type { CliProcess } from './io.js';
+
+/** What `build --watch` and `preview` print after each build: one line a build, errors in full. */
+export function reportRebuilds(proc: CliProcess, { quiet = false } = {}): Pick<WatchCallbacks<BuildResult>, 'onResult' | 'onError'> {
+  return {
+    onResult(result, rebuild) {
+      if (quiet) return;
+      for (const warning of result.warnings) proc.stderr.write(`warning: ${warning.file}: ${warning.message}\n`);
+      proc.stderr.write(`${clock()} Wrote ${result.artifacts.length} files to ${result.outDir} in ${seconds(rebuild)}${trigger(rebuild)}\n`);
+    },
+    onError(error, rebuild) {
+      const message = error instanceof BroadsideError ? error.format() : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      proc.stderr.write(`${clock()} The build failed${trigger(rebuild)}:\nerror: ${message}\nThe previous output is unchanged; waiting for the next save.\n`);
+    },
+  };
+}
+
+function clock(): string {
+  return `[${new Date().toTimeString().slice(0, 8)}]`;
+}
+
+function seconds({ durationMs }: Rebuild): string {
+  return `${(durationMs / 1000).toFixed(1)} s`;
+}
+
+function trigger({ changed }: Rebuild): string {
+  return changed.length ? ` (after saving ${changed.join(', ')})` : '';
+}
