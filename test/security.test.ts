@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -28,8 +28,29 @@ function hostileText(origin: string): string {
     '<link rel="stylesheet" href="' + origin + '/style.css"><style>body{background:url(' + origin + '/css-url)}</style>',
     '<svg><image href="' + origin + '/svg-image"/></svg>',
     '<a href="' + origin + '/x" onclick="alert(1)" onmouseover="alert(2)">רשת</a>',
+    // CSS url() to local files and the network, in a style element and in a style attribute
+    '<style>@import url("file:///etc/passwd"); @import url("' + origin + '/css-import"); p { background: url(file:///etc/hostname) }</style>',
+    '<span style="background-image: url(\'file:///etc/passwd\'); list-style: url(' + origin + '/css-attribute)">סגנון</span>',
+    // SVG with external references
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><use href="file:///etc/passwd#x"/><use xlink:href="' + origin + '/svg-use#x"/><image xlink:href="file:///etc/passwd"/><feImage href="' + origin + '/svg-feimage"/><style>@import url(' + origin + '/svg-style);</style></svg>',
+    // object, embed and link, to local files and the network
+    '<object data="' + origin + '/object" type="text/html"></object><object data="file:///etc/hostname"><param name="src" value="file:///etc/passwd"></object>',
+    '<embed src="' + origin + '/embed" type="image/svg+xml"><embed src="file:///etc/passwd">',
+    '<link rel="stylesheet" href="file:///etc/passwd"><link rel="preload" as="image" href="' + origin + '/link-preload"><link rel="icon" href="' + origin + '/link-icon">',
+    '<base href="' + origin + '/base/"><iframe srcdoc="<img src=' + origin + '/srcdoc>"></iframe>',
   ].join(' ');
 }
+
+/** Elements and attributes of a page, as a browser's parser sees them. */
+function elementsOf(page: string): Array<{ name: string; attributes: Record<string, string> }> {
+  const elements: Array<{ name: string; attributes: Record<string, string> }> = [];
+  new Parser({ onopentag: (name, attributes) => elements.push({ name, attributes }) }).end(page);
+  return elements;
+}
+
+/** The elements Broadside's template and writers make, and what a translation may add: a, em, strong, del, code, br. */
+const TEMPLATE_ELEMENTS = ['html', 'head', 'meta', 'title', 'link', 'body', 'header', 'p', 'nav', 'ul', 'li', 'a', 'main', 'article', 'h1', 'h2', 'h3', 'time', 'span', 'footer', 'ol', 'blockquote', 'pre', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
+const TRANSLATION_ELEMENTS = ['a', 'em', 'strong', 'del', 'code', 'br'];
 
 let server: Server;
 let requests: string[];
@@ -72,11 +93,14 @@ describe('hostile translations', () => {
   it('leave no live script, frame, object, image, refresh, style or event handler in the HTML', async () => {
     const page = await readFile(join(dist, 'mission-statement/he/index.html'), 'utf8');
     expect(page).toContain('&lt;script&gt;');
-    const elements: Array<{ name: string; attributes: Record<string, string> }> = [];
-    new Parser({ onopentag: (name, attributes) => elements.push({ name, attributes }) }).end(page);
+    const elements = elementsOf(page);
     expect(elements.length).toBeGreaterThan(30);
     for (const { name, attributes } of elements) {
-      expect(['script', 'iframe', 'img', 'object', 'embed', 'svg', 'style', 'image', 'frame']).not.toContain(name);
+      expect([...TEMPLATE_ELEMENTS, ...TRANSLATION_ELEMENTS]).toContain(name);
+      expect(['script', 'iframe', 'img', 'object', 'embed', 'svg', 'style', 'image', 'frame', 'use', 'base', 'param']).not.toContain(name);
+      expect(attributes.style, 'no style attribute, so no CSS url()').toBeUndefined();
+      // A meta description's content is text (the hostile text, escaped); every other attribute could load something.
+      for (const [attribute, value] of Object.entries(attributes)) if (attribute !== 'content') expect(value).not.toMatch(/url\(|file:/i);
       expect(Object.keys(attributes).filter((a) => a.startsWith('on'))).toEqual([]);
       if (name === 'meta') expect(attributes['http-equiv'] ?? '').not.toMatch(/refresh/i);
       if (name === 'link') expect(attributes.href).not.toMatch(/^(https?:)?\/\//);
@@ -110,7 +134,10 @@ describe('the PDF printer on its own', () => {
     const [en] = languagesOf(loaded.config);
     const doc = localize(loaded.statements[0]!, en!, en!, loaded.interfaceStrings, undefined);
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const hostile = `<!DOCTYPE html><html lang="en"><head><title>x</title><link rel="stylesheet" href="${origin}/link.css"><meta http-equiv="refresh" content="0; url=file:///etc/passwd"></head><body><h1>Hostile</h1><iframe src="file:///etc/passwd"></iframe><object data="file:///etc/passwd"></object><img src="file:///etc/hostname"><img src="${origin}/img"><div style="background:url(file:///etc/passwd)"></div><script>document.body.append("script ran")</script></body></html>`;
+    const hostile = `<!DOCTYPE html><html lang="en"><head><title>x</title><link rel="stylesheet" href="${origin}/link.css"><meta http-equiv="refresh" content="0; url=file:///etc/passwd"></head><body><h1>Hostile</h1><iframe src="file:///etc/passwd"></iframe><object data="file:///etc/passwd"></object><img src="file:///etc/hostname"><img src="${origin}/img"><div style="background:url(file:///etc/passwd)"></div><script>document.body.append("script ran")</script>`
+      + `<style>@import url("${origin}/import.css"); h1 { background: url("file:///etc/passwd") } p { background: url("${origin}/css-url") }</style><p>css</p>`
+      + `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="50" height="50"><image href="file:///etc/passwd" width="50" height="50"/><use xlink:href="${origin}/use.svg#x"/><image href="${origin}/svg-image" width="50" height="50"/></svg>`
+      + `<object data="${origin}/object"></object><embed src="${origin}/embed"><embed src="file:///etc/hostname"><link rel="stylesheet" href="file:///etc/passwd"></body></html>`;
     const files = new Map([[artifactPath(doc.statement.id, 'en', 'html'), hostile]]);
     const blocked: string[] = [];
     requests.length = 0;
@@ -120,6 +147,53 @@ describe('the PDF printer on its own', () => {
     expect(text).toContain('Hostile');
     expect(text).not.toMatch(/root:x:0:0|script ran/);
     expect(requests).toEqual([]);
-    expect(blocked).toEqual(expect.arrayContaining([`${origin}/link.css`, `${origin}/img`]));
+    expect(blocked).toEqual(expect.arrayContaining([`${origin}/link.css`, `${origin}/img`, `${origin}/import.css`, `${origin}/css-url`, `${origin}/svg-image`, `${origin}/object`, `${origin}/embed`]));
+  });
+});
+
+describe('very long or deeply nested inline markup in a translation', () => {
+  const withText = async (text: string): Promise<string> => {
+    const es = await readText(join(REPO, 'translations/es.yaml'));
+    const patched = es.replace(/(  who-we-are:\n      source: >-\n        .*\n      text: >-\n        ).*/, (_m, head: string) => `${head}${text}`);
+    expect(patched).toContain(text);
+    return makeProject({ 'translations/es.yaml': patched });
+  };
+
+  it('of 200 kB, with 5000 brackets, builds HTML, text and PDF in reasonable time, and only allowed elements come of it', async () => {
+    const unit = 'texto *énfasis* _cursiva_ `código` [enlace](https://example.org/x) <b onclick="x()">etiqueta</b> **fuerte** ~~tachado~~ ';
+    const long = `${unit.repeat(Math.ceil(200_000 / unit.length))}${'['.repeat(5000)}x${']'.repeat(5000)} ${'[a '.repeat(2000)}y${'](https://example.org)'.repeat(2000)} últimapalabra`;
+    expect(long.length).toBeGreaterThan(200_000);
+    const project = await withText(long);
+    const started = performance.now();
+    const result = await runCli(['build', '--lang', 'es', '--quiet'], project, { PATH: process.env.PATH });
+    expect(result.code, result.stderr).toBe(0);
+    expect((performance.now() - started) / 1000).toBeLessThan(90);
+    const page = await readFile(join(project, 'dist/mission-statement/es/index.html'), 'utf8');
+    for (const { name, attributes } of elementsOf(page)) {
+      expect([...TEMPLATE_ELEMENTS, ...TRANSLATION_ELEMENTS]).toContain(name);
+      expect(Object.keys(attributes).filter((a) => a.startsWith('on'))).toEqual([]);
+    }
+    expect(page).toContain('&lt;b onclick');
+    expect(page).toContain('últimapalabra');
+    expect(await readFile(join(project, 'dist/mission-statement/es/mission-statement.es.txt'), 'utf8')).toContain('últimapalabra');
+    const pdf = execFileSync('pdftotext', [join(project, 'dist/mission-statement/es/mission-statement.es.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(pdf).toContain('últimapalabra');
+  }, 180_000);
+
+  it('5000 levels deep is refused at its entry in seconds, not with a stack overflow, and the previous output stays', async () => {
+    const project = await withText('texto');
+    expect((await runCli(['build', '--format', 'html,txt'], project)).code).toBe(0);
+    const before = await readFile(join(project, 'dist/mission-statement/es/index.html'));
+    for (const deep of [`${'*'.repeat(5000)}x${'*'.repeat(5000)}`, `${'_a '.repeat(5000)}x${' a_'.repeat(5000)}`]) {
+      const es = join(project, 'translations/es.yaml');
+      await writeFile(es, (await readText(es)).replace(/(  who-we-are:\n      source: >-\n        .*\n      text: >-\n        ).*/, (_m, head: string) => `${head}${deep}`));
+      const started = performance.now();
+      const result = await runCli(['build', '--format', 'html,txt'], project);
+      expect((performance.now() - started) / 1000).toBeLessThan(20);
+      expect(result.code).toBe(4);
+      expect(result.stderr).toMatch(/^error: translations\/es\.yaml:\d+:\d+: `statements\.mission-statement\.who-we-are\.text`: the Markdown is nested more than 32 levels deep/);
+      expect(result.stderr).not.toMatch(/Maximum call stack|internal error|^\s+at /m);
+      expect(await readFile(join(project, 'dist/mission-statement/es/index.html'))).toEqual(before);
+    }
   });
 });
