@@ -105,8 +105,8 @@ describe('broadside preview', () => {
     };
     const running = main(['preview', '--port', '0'], proc);
     // The first build prints PDFs with a browser.
-    await expect.poll(() => stderr, { timeout: 90_000, interval: 100 }).toMatch(/Wrote \d+ files|build failed/);
-    expect(stderr).toMatch(/Wrote \d+ files/);
+    await expect.poll(() => stderr, { timeout: 90_000, interval: 100 }).toMatch(/Wrote \d+ of \d+ files|build failed/);
+    expect(stderr).toMatch(/Wrote \d+ of \d+ files/);
     const url = /Previewing at (\S+)/.exec(stdout)![1]!;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect((await get(url, '/mission-statement/fr/')).body).toContain('/__broadside/reload.js');

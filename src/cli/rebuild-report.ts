@@ -9,13 +9,19 @@ export function reportRebuilds(proc: CliProcess, { quiet = false } = {}): Pick<W
     onResult(result, rebuild) {
       if (quiet) return;
       for (const warning of result.warnings) proc.stderr.write(`warning: ${warning.file}: ${warning.message}\n`);
-      proc.stderr.write(`${clock()} Wrote ${result.artifacts.length} files to ${result.outDir} in ${seconds(rebuild)}${trigger(rebuild)}\n`);
+      proc.stderr.write(`${clock()} ${outcome(result)} in ${seconds(rebuild)}${trigger(rebuild)}\n`);
     },
     onError(error, rebuild) {
       const message = error instanceof BroadsideError ? error.format() : `internal error: ${error instanceof Error ? error.message : String(error)}`;
       proc.stderr.write(`${clock()} The build failed${trigger(rebuild)}:\nerror: ${message}\nThe previous output is unchanged; waiting for the next save.\n`);
     },
   };
+}
+
+function outcome(result: BuildResult): string {
+  if (!result.changed) return `Up to date: nothing to write to ${result.outDir}`;
+  const built = result.artifacts.filter((a) => a.status === 'built').length;
+  return `Wrote ${built} of ${result.artifacts.length} files to ${result.outDir}`;
 }
 
 function clock(): string {
