@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PAPER_SIZES } from '../../config/schema.js';
 import { parseShard, type Shard } from '../../plan/shard.js';
 import { FORMATS, type Format } from '../../writers/paths.js';
@@ -14,6 +14,7 @@ interface BuildFlags {
   shard?: Shard;
   json?: boolean;
   quiet?: boolean;
+  watch?: boolean;
 }
 
 function formats(value: string, previous: string[] = []): string[] {
@@ -47,6 +48,7 @@ export function registerBuild(program: Command, proc: CliProcess, signal: AbortS
     .option('--shard <K/N>', 'build only part K of N of the selection (for parallel CI jobs; combine them with `broadside merge`)', shard)
     .option('--json', 'print a summary for programs on stdout (see docs/publishing.md); messages still go to stderr')
     .option('-q, --quiet', 'print nothing but errors')
+    .addOption(new Option('-w, --watch', 'keep running: build again whenever a statement, translation, template or broadside.yaml is saved').conflicts('json'))
     .action(async (statements: string[], flags: BuildFlags) => {
       const { build } = await import('../../build.js');
       const { buildReporter } = await import('../build-reporter.js');
@@ -64,6 +66,11 @@ export function registerBuild(program: Command, proc: CliProcess, signal: AbortS
         env: proc.env,
         signal,
       };
+      if (flags.watch) {
+        const { watchBuild } = await import('../../watch.js');
+        const { reportRebuilds } = await import('../rebuild-report.js');
+        return watchBuild(options, { signal, ...reportRebuilds(proc, { quiet: flags.quiet }) });
+      }
       try {
         reporter.succeeded(await build(options, reporter.events));
       } catch (error) {
