@@ -2,13 +2,14 @@ import { join, resolve } from 'node:path';
 import { checkTranslations } from './check.js';
 import { BrowserMissingError } from './errors.js';
 import { writeFileAtomic } from './io/atomic-write.js';
-import { loadProject, selectStatements } from './io/project.js';
+import { loadAssets } from './io/assets.js';
+import { loadProject, selectStatements, TEMPLATES_DIR } from './io/project.js';
 import { printReviewPdf } from './io/review-pdf.js';
 import { languagesOf } from './localize/language.js';
 import { reviewDocument } from './review/document.js';
 import { translatedLanguages } from './translated-languages.js';
 import { VERSION } from './version.js';
-import { writeReviewHtml } from './writers/review.js';
+import { reviewTitle, writeReviewHtml } from './writers/review.js';
 
 export interface ReviewOptions {
   root: string;
@@ -37,8 +38,7 @@ export async function writeReview(options: ReviewOptions): Promise<ReviewResult>
   const [target] = translatedLanguages(project.config, [options.lang]);
   const statements = selectStatements(project, options.statements ?? []);
   const report = checkTranslations(project, { statements: statements.map((s) => s.id), langs: [target!.code] });
-  const html = writeReviewHtml(
-    reviewDocument({
+  const document = reviewDocument({
       statements,
       interfaceStrings: project.interfaceStrings,
       translation: project.translations.get(target!.code),
@@ -47,14 +47,22 @@ export async function writeReview(options: ReviewOptions): Promise<ReviewResult>
       findings: report.findings,
       date: (options.date ?? new Date()).toISOString().slice(0, 10),
       generator: `Broadside ${VERSION}`,
-    }),
-  );
+  });
+  const html = writeReviewHtml(document);
   const dir = resolve(options.root, options.out ?? join(project.config.output, 'review'));
   const result: ReviewResult = { html: join(dir, `${target!.code}.html`) };
   await writeFileAtomic(result.html, html);
   if (options.pdf === false) return result;
   try {
-    const pdf = await printReviewPdf(html, { config: project.config, env: options.env, signal: options.signal });
+    const pdf = await printReviewPdf(html, {
+      config: project.config,
+      env: options.env,
+      assets: await loadAssets(TEMPLATES_DIR),
+      title: reviewTitle(document),
+      creator: document.generator,
+      date: new Date(`${document.date}T00:00:00Z`),
+      signal: options.signal,
+    });
     result.pdf = join(dir, `${target!.code}.pdf`);
     await writeFileAtomic(result.pdf, pdf);
   } catch (error) {

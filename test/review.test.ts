@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -108,6 +109,16 @@ describe('broadside review', () => {
     const html = await runCli(['review', 'es', '--no-pdf'], dir, EPOCH);
     expect(html.stderr).toBe('');
     expect(await readText(join(dir, 'dist/review/es.html'))).toContain('<td lang="es" dir="ltr">');
+  });
+
+  it('prints the review as a PDF too when a browser is available, in the build’s fonts', async () => {
+    const dir = await reviewProject();
+    const result = await runCli(['review', 'he'], dir, { ...EPOCH, PATH: process.env.PATH });
+    expect(result.stdout).toBe('Wrote dist/review/he.html\nWrote dist/review/he.pdf\n');
+    const pdf = join(dir, 'dist/review/he.pdf');
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Title:\s+Translation review: Hebrew \(he\)/);
+    expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })).toMatch(/NotoSerifHebrew-Regular +CID TrueType +Identity-H +yes yes yes/);
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Mission Statement');
   });
 
   it('refuses languages that are not translated and unknown statements', async () => {

@@ -2,7 +2,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import type { Config } from '../config/schema.js';
 import { InterruptedError, PdfError } from '../errors.js';
 import type { LocalizedStatement } from '../localize/localize.js';
-import { finishPdf } from '../pdf/finish.js';
+import { finishPdf, type PdfMetadata } from '../pdf/finish.js';
 import { marginText, pdfMetadata } from '../pdf/metadata.js';
 import { artifactPath } from '../writers/paths.js';
 import type { Assets } from './assets.js';
@@ -39,11 +39,37 @@ export interface PrintOptions {
   onPrinted?: (path: string) => void;
 }
 
+/** One page to print: where it lives under PRINT_ORIGIN, what it may load, and what the PDF says of itself. */
+export interface PrintJob {
+  /** Key of the result (the artifact path). */
+  output: string;
+  /** Path of the page under PRINT_ORIGIN; the files it links resolve against it. */
+  page: string;
+  /** The only files the page may load, by path under PRINT_ORIGIN. */
+  files: (path: string) => string | Uint8Array | undefined;
+  /** Text set only in the page margins, whose fonts must be loaded before printing. */
+  marginText: string;
+  metadata: PdfMetadata;
+}
+
 /**
  * Prints every edition to PDF with one browser and a bounded pool of pages. JavaScript is off and
  * the only requests answered are for the build's own HTML, CSS and fonts, served from memory.
  */
 export async function printPdfs(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, options: PrintOptions): Promise<Map<string, Uint8Array>> {
+  const servedFiles = (path: string): string | Uint8Array | undefined => (path.startsWith('assets/') ? assets.get(path.slice('assets/'.length)) : files.get(path));
+  const jobs = docs.map((doc) => ({
+    output: artifactPath(doc.statement.id, doc.language.code, 'pdf'),
+    page: artifactPath(doc.statement.id, doc.language.code, 'html'),
+    files: servedFiles,
+    marginText: marginText(doc),
+    metadata: pdfMetadata(doc, options.creator, options.fixedDate),
+  }));
+  return printJobs(jobs, options);
+}
+
+/** Prints pages to PDF with one browser and at most `pdf.concurrency` pages at a time. */
+export async function printJobs(jobs: PrintJob[], options: PrintOptions): Promise<Map<string, Uint8Array>> {
   const found = await requireBrowser(options.config.pdf.executablePath, options.env);
   const { launch } = await import('puppeteer-core');
   const timeout = options.config.pdf.timeoutSeconds * 1000;
@@ -75,16 +101,15 @@ export async function printPdfs(docs: LocalizedStatement[], files: Map<string, s
   if (options.signal?.aborted) closeOnAbort();
   try {
     const results = new Map<string, Uint8Array>();
-    const queue = [...docs];
+    const queue = [...jobs];
     const worker = async (): Promise<void> => {
-      for (let doc = queue.shift(); doc; doc = queue.shift()) {
-        const path = artifactPath(doc.statement.id, doc.language.code, 'pdf');
-        const raw = await withTimeout(printOne(browser, doc, files, assets, options), timeout, path);
-        results.set(path, await finishPdf(raw, pdfMetadata(doc, options.creator, options.fixedDate)));
-        options.onPrinted?.(path);
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const raw = await withTimeout(printOne(browser, job, options), timeout, job.output);
+        results.set(job.output, await finishPdf(raw, job.metadata));
+        options.onPrinted?.(job.output);
       }
     };
-    const workers = Array.from({ length: Math.min(options.config.pdf.concurrency, docs.length) }, worker);
+    const workers = Array.from({ length: Math.min(options.config.pdf.concurrency, jobs.length) }, worker);
     const settled = await Promise.allSettled(workers);
     checkAborted(options.signal);
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -105,25 +130,24 @@ function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new InterruptedError('the build was interrupted; the previous output is unchanged');
 }
 
-async function printOne(browser: Browser, doc: LocalizedStatement, files: Map<string, string>, assets: Assets, options: PrintOptions): Promise<Uint8Array> {
+async function printOne(browser: Browser, job: PrintJob, options: PrintOptions): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
-    page.on('request', (request) => serve(request, files, assets, options.onBlockedRequest));
-    const url = `${PRINT_ORIGIN}/${artifactPath(doc.statement.id, doc.language.code, 'html')}`;
-    await page.goto(url, { waitUntil: 'load' });
-    await loadMarginBoxFonts(page, doc);
+    page.on('request', (request) => serve(request, job.files, options.onBlockedRequest));
+    await page.goto(`${PRINT_ORIGIN}/${job.page}`, { waitUntil: 'load' });
+    await loadMarginBoxFonts(page, job.marginText);
     return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false });
   } finally {
     await page.close().catch(() => undefined);
   }
 }
 
-function serve(request: HTTPRequest, files: Map<string, string>, assets: Assets, onBlocked?: (url: string) => void): void {
+function serve(request: HTTPRequest, files: PrintJob['files'], onBlocked?: (url: string) => void): void {
   const url = request.url();
   const path = url.startsWith(`${PRINT_ORIGIN}/`) ? decodeURIComponent(new URL(url).pathname.slice(1)) : undefined;
-  const body = path === undefined ? undefined : path.startsWith('assets/') ? assets.get(path.slice('assets/'.length)) : files.get(path);
+  const body = path === undefined ? undefined : files(path);
   if (body === undefined || request.method() !== 'GET') {
     onBlocked?.(url);
     void request.abort('blockedbyclient');
@@ -137,8 +161,7 @@ function serve(request: HTTPRequest, files: Map<string, string>, assets: Assets,
  * Text that appears only in the page margins (running head, "page 1 of 2") is not used by the body,
  * so Chromium would not fetch the font subset it needs; load it explicitly before printing.
  */
-async function loadMarginBoxFonts(page: Page, doc: LocalizedStatement): Promise<void> {
-  const sample = marginText(doc);
+async function loadMarginBoxFonts(page: Page, sample: string): Promise<void> {
   await page.evaluate(async (text) => {
     const family = getComputedStyle(document.documentElement).fontFamily;
     await Promise.all([document.fonts.load(`400 10pt ${family}`, text), document.fonts.ready]);

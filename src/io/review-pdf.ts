@@ -1,17 +1,24 @@
 import type { Config } from '../config/schema.js';
-import { BrowserMissingError } from '../errors.js';
+import type { Assets } from './assets.js';
+import { printJobs } from './pdf.js';
 
 export interface ReviewPdfOptions {
   config: Config;
   env: NodeJS.ProcessEnv;
+  assets: Assets;
+  title: string;
+  creator: string;
+  date: Date;
   signal?: AbortSignal;
 }
 
-/**
- * Prints a review document (standalone HTML) to PDF. To be wired to the browser printing in
- * src/io/pdf.ts; until then it reports that no browser is available, and `broadside review`
- * writes the HTML alone.
- */
-export async function printReviewPdf(_html: string, _options: ReviewPdfOptions): Promise<Uint8Array> {
-  throw new BrowserMissingError('printing review documents to PDF is not available yet');
+/** Where the review page is served while printing; it links ../assets/fonts.css like its copy in dist/review/. */
+const REVIEW_PAGE = 'review/review.html';
+
+/** Prints a review document (standalone HTML) to PDF with the same locked-down browser as the editions. */
+export async function printReviewPdf(html: string, options: ReviewPdfOptions): Promise<Uint8Array> {
+  const files = (path: string): string | Uint8Array | undefined => (path === REVIEW_PAGE ? html : path.startsWith('assets/') ? options.assets.get(path.slice('assets/'.length)) : undefined);
+  const metadata = { title: options.title, author: '', subject: options.title, keywords: [], creator: options.creator, date: options.date, outlineTitles: [] };
+  const pdfs = await printJobs([{ output: REVIEW_PAGE, page: REVIEW_PAGE, files, marginText: '', metadata }], options);
+  return pdfs.get(REVIEW_PAGE)!;
 }

@@ -4,22 +4,28 @@ import type { Finding } from '../model/finding.js';
 import { escapeHtml, renderInlineHtml } from '../render/inline.js';
 import type { ReviewDocument, ReviewLanguage, ReviewRow, ReviewSection } from '../review/document.js';
 
+export function reviewTitle({ target }: ReviewDocument): string {
+  return `Translation review: ${target.englishName} (${target.code})`;
+}
+
 /**
- * A standalone bilingual review document: one page of HTML with its styles inside and nothing
- * loaded from anywhere, so it can be mailed, opened offline and printed. The page is in the
+ * A standalone bilingual review document: one page of HTML with its styles inside, so it can be mailed,
+ * opened offline and printed. It links the build's fonts (../assets/fonts.css, present beside a build and
+ * served when Broadside prints it); without them it falls back to the reader's own fonts. The page is in the
  * source language; every translated text carries its own language and direction. Pure.
  */
 export function writeReviewHtml(doc: ReviewDocument): string {
   const { source, target } = doc;
-  const title = `Translation review: ${target.englishName} (${target.code})`;
+  const title = reviewTitle(doc);
   return `<!DOCTYPE html>
 <html lang="${source.code}" dir="${source.dir}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(doc.generator)}">
 <title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="../assets/fonts.css">
 <style>
 ${STYLE}
 </style>
