@@ -81,8 +81,46 @@ export function renderInlineText(markdown: string, links?: TextLinks): string {
   return tokensToText(inlineTokens(markdown), links);
 }
 
+const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+
 function tokensToText(tokens: Token[], links: TextLinks | undefined): string {
-  return tokens.map((token) => tokenToText(token, links)).join('');
+  let out = '';
+  // The reference of a link that ends inside a word ([net](…)works) waits for the end of the word
+  // (Unicode word boundaries), so the plain text never cuts a word in two.
+  let pending = '';
+  let linked = '';
+  for (const token of tokens) {
+    const { text, reference = '' } = token.type === 'link' ? linkToText(token as Tokens.Link, links) : { text: tokenToText(token, links) };
+    const end = pending ? wordEnd(linked, text) : undefined;
+    if (end === undefined) {
+      out += text;
+      linked += text;
+    } else {
+      out += `${text.slice(0, end)}${pending}${text.slice(end)}`;
+      [pending, linked] = ['', ''];
+    }
+    if (reference) [pending, linked] = [pending + reference, linked || text];
+  }
+  return out + pending;
+}
+
+/** Where in `text` the word that the end of `before` is in ends; undefined when it runs on past `text`. */
+function wordEnd(before: string, text: string): number | undefined {
+  const word = WORDS.segment(before + text).containing(before.length - 1);
+  const end = word ? word.index + word.segment.length - before.length : 0;
+  return end < text.length ? Math.max(0, end) : undefined;
+}
+
+/** A link's text and, with `links`, the reference " [n]" to its target, unless the text is the address itself. */
+function linkToText(link: Tokens.Link, links: TextLinks | undefined): { text: string; reference?: string } {
+  const text = tokensToText(link.tokens, links);
+  const href = link.href.trim();
+  if (!links || !isSafeUrl(href) || href.startsWith('#')) return { text };
+  const target = href.replace(/^mailto:/i, '');
+  if (text === href || text === target) return { text: target };
+  let n = links.urls.indexOf(href) + 1;
+  if (n === 0) n = links.urls.push(href);
+  return { text, reference: ` [${links.number(n)}]` };
 }
 
 function tokenToText(token: Token, links: TextLinks | undefined): string {
@@ -98,17 +136,6 @@ function tokenToText(token: Token, links: TextLinks | undefined): string {
       return tokensToText(token.tokens ?? [], links);
     case 'br':
       return '\n';
-    case 'link': {
-      const link = token as Tokens.Link;
-      const text = tokensToText(link.tokens, links);
-      const href = link.href.trim();
-      if (!links || !isSafeUrl(href) || href.startsWith('#')) return text;
-      const target = href.replace(/^mailto:/i, '');
-      if (text === href || text === target) return target;
-      let n = links.urls.indexOf(href) + 1;
-      if (n === 0) n = links.urls.push(href);
-      return `${text} [${links.number(n)}]`;
-    }
     case 'image':
       return (token as Tokens.Image).text;
     case 'html':
