@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, runCli, spawnCli } from './helpers.js';
+import { makeProject, readText, REPO, runCli, spawnCli } from './helpers.js';
 
 const LANGS = ['en', 'he', 'ar', 'es', 'fr'] as const;
 let project: string;
@@ -49,6 +49,45 @@ describe.each(LANGS)('the %s PDF', (lang) => {
     expect(pdf.getCreationDate()?.toISOString()).toBe('2020-02-11T00:00:00.000Z');
     const langEntry = pdf.catalog.get(PDFName.of('Lang'));
     expect(langEntry instanceof PDFString || langEntry instanceof PDFHexString ? langEntry.decodeText() : undefined).toBe(lang);
+  });
+});
+
+const TITLES = { en: 'Mission Statement', he: 'הצהרת ייעוד', ar: 'بيان الرسالة', es: 'Declaración de misión', fr: 'Déclaration de mission' };
+
+/** The tags of a PDF's structure tree (StructTreeRoot) in document order. */
+function structureTags(pdf: PDFDocument): string[] {
+  const tags: string[] = [];
+  const visit = (node: unknown): void => {
+    const value = node instanceof PDFRef ? pdf.context.lookup(node) : node;
+    if (value instanceof PDFArray) for (const item of value.asArray()) visit(item);
+    if (!(value instanceof PDFDict)) return;
+    const tag = value.get(PDFName.of('S'));
+    if (tag instanceof PDFName) tags.push(tag.decodeText());
+    visit(value.get(PDFName.of('K')));
+  };
+  visit(pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).get(PDFName.of('K')));
+  return tags;
+}
+
+describe.each(LANGS)('the structure of the %s PDF', (lang) => {
+  it('is a tree of real tags with the title as its one H1, and the title as /Title', async () => {
+    const pdf = await PDFDocument.load(await readFile(pdfPath(lang)), { updateMetadata: false });
+    const tags = structureTags(pdf);
+    expect(tags[0]).toBe('Document');
+    expect(tags.filter((t) => t === 'H1')).toEqual(['H1']);
+    expect(tags.filter((t) => t === 'P').length).toBeGreaterThanOrEqual(7);
+    expect(pdf.getTitle()).toBe(TITLES[lang]);
+  });
+});
+
+describe('headings in a statement', () => {
+  it('are H2 (## in Markdown) under the title\'s H1 in the PDF structure', async () => {
+    const statement = (await readText(join(REPO, 'statements/mission-statement.md'))).replace('\nWe believe in', '\n## Our values\n\nWe believe in');
+    const withHeading = await makeProject({ 'statements/mission-statement.md': statement });
+    expect((await runCli(['build', '--format', 'pdf', '--lang', 'en'], withHeading, { PATH: process.env.PATH })).code).toBe(0);
+    const pdf = await PDFDocument.load(await readFile(join(withHeading, 'dist/mission-statement/en/mission-statement.en.pdf')));
+    const headings = structureTags(pdf).filter((t) => /^H\d$/.test(t));
+    expect(headings).toEqual(['H1', 'H2']);
   });
 });
 

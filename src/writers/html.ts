@@ -72,7 +72,7 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
       titleHtml: inlineSegment(doc, meta.title),
       isoDate: meta.date,
       published: escapeHtml(t('published', { date: doc.date })),
-      body: renderBlocks(doc, statement.blocks),
+      body: renderBlocks(doc, statement.blocks, headingLevels(statement.blocks)),
       downloads: downloads.join('\n'),
     },
     'page.html',
@@ -113,30 +113,46 @@ function element(doc: LocalizedStatement, tag: string, segment: Segment, extra =
   return `<${tag}${extra}${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.text)}</${tag}>`;
 }
 
-function renderBlocks(doc: LocalizedStatement, blocks: Block[]): string {
-  return blocks.map((block) => renderBlock(doc, block)).join('\n');
+/**
+ * The HTML level of each Markdown heading level the statement uses, by rank: the title is the h1, the
+ * highest level used (`#` or `##` alike) is h2, and no level is skipped, as screen readers and the
+ * PDF's structure and bookmarks expect.
+ */
+function headingLevels(blocks: Block[]): Map<number, number> {
+  const used = new Set<number>();
+  const visit = (list: Block[]): void => {
+    for (const block of list) {
+      if (block.type === 'heading') used.add(block.level);
+      if (block.type === 'blockquote') visit(block.blocks);
+      if (block.type === 'list') for (const item of block.items) visit(item.children);
+    }
+  };
+  visit(blocks);
+  return new Map([...used].sort((a, b) => a - b).map((level, rank) => [level, Math.min(6, rank + 2)]));
 }
 
-function renderBlock(doc: LocalizedStatement, block: Block): string {
+function renderBlocks(doc: LocalizedStatement, blocks: Block[], levels: Map<number, number>): string {
+  return blocks.map((block) => renderBlock(doc, block, levels)).join('\n');
+}
+
+function renderBlock(doc: LocalizedStatement, block: Block, levels: Map<number, number>): string {
   switch (block.type) {
-    case 'heading': {
-      const level = Math.min(6, block.level + 1);
-      return element(doc, `h${level}`, block.segment, ` id="${block.segment.key}"`);
-    }
+    case 'heading':
+      return element(doc, `h${levels.get(block.level)!}`, block.segment, ` id="${block.segment.key}"`);
     case 'paragraph':
       return element(doc, 'p', block.segment);
     case 'list': {
       const tag = block.ordered ? 'ol' : 'ul';
       const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
       const items = block.items.map((item) => {
-        const children = item.children.length ? `\n${renderBlocks(doc, item.children)}` : '';
+        const children = item.children.length ? `\n${renderBlocks(doc, item.children, levels)}` : '';
         const localized = doc.segment(item.segment);
         return `<li${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.text)}${children}</li>`;
       });
       return `<${tag}${start}>\n${items.join('\n')}\n</${tag}>`;
     }
     case 'blockquote':
-      return `<blockquote>\n${renderBlocks(doc, block.blocks)}\n</blockquote>`;
+      return `<blockquote>\n${renderBlocks(doc, block.blocks, levels)}\n</blockquote>`;
     case 'table': {
       const align = (i: number): string => (block.align[i] ? ` data-align="${block.align[i]}"` : '');
       const head = block.header.map((cell, i) => element(doc, 'th', cell, align(i))).join('');
