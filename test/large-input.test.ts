@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { makeProject, readText, REPO, runCli } from './helpers.js';
 
-/** Seconds a 1 MB statement may take as HTML and text in five languages; measured about 6 s (docs/benchmarks.md, "Large input"). */
-const LIMIT_SECONDS = 30;
+/** Seconds a 1 MB statement may take as HTML and text in five languages; measured about 3 s (docs/benchmarks.md, "Large input"). */
+const LIMIT_SECONDS = 15;
 
 /** About `bytes` of the shipped statement's paragraphs, with headings, emphasis, links and lists between them. */
 async function largeStatement(bytes: number): Promise<{ text: string; parts: number }> {
