@@ -5,14 +5,14 @@ import { indexPage } from './build/index-page.js';
 import { editionRenderer, type EditionRenderer } from './build/render.js';
 import { sourceDate, sourceDateEpoch } from './build/source-date.js';
 import type { Config } from './config/schema.js';
-import { InterruptedError, UsageError } from './errors.js';
+import { InterruptedError } from './errors.js';
 import { loadAssets, type Assets } from './io/assets.js';
 import { readManifest } from './io/manifest-file.js';
 import { OutputTransaction, removeLeftovers } from './io/output.js';
 import { loadProject, selectStatements, TEMPLATES_DIR, type Project } from './io/project.js';
 import { sourceIdentity } from './io/source-identity.js';
 import { hashTree } from './io/tree.js';
-import { languagesOf, type Language } from './localize/language.js';
+import { languagesOf } from './localize/language.js';
 import { localize, type LocalizedStatement } from './localize/localize.js';
 import { sha256 } from './manifest/hash.js';
 import { MANIFEST_SCHEMA_VERSION, serializeManifest, type Manifest, type ManifestArtifact, type ManifestFile } from './manifest/manifest.js';
@@ -21,6 +21,7 @@ import { compareText, plannedArtifacts, type ArtifactId } from './plan/artifacts
 import { shardOf, type Shard } from './plan/shard.js';
 import type { Edition } from './writers/html.js';
 import { ASSETS_DIR, artifactPath, FORMATS, INDEX_PATH, MANIFEST_PATH, printStylesheetPath, type Format } from './writers/paths.js';
+import { selectLanguages } from './translated-languages.js';
 import { VERSION } from './version.js';
 
 export interface BuildOptions {
@@ -187,15 +188,6 @@ function editionsOf(artifacts: readonly ArtifactId[]): ArtifactId[] {
 
 function isSelection(options: BuildOptions): boolean {
   return Boolean(options.statements?.length || options.langs?.length || options.formats);
-}
-
-function selectLanguages(languages: Language[], requested: string[]): Language[] {
-  if (requested.length === 0) return languages;
-  return requested.map((code) => {
-    const found = languages.find((l) => l.code === code);
-    if (!found) throw new UsageError(`the language "${code}" is not configured`, undefined, `choose from: ${languages.map((l) => l.code).join(', ')} (or add it with \`broadside add-lang ${code}\`).`);
-    return found;
-  });
 }
 
 /** A build of a selection keeps the rest of the previous output: what its manifest lists, is intact and still configured. */

@@ -200,7 +200,7 @@ describe('names', () => {
   }
 
   it('--lang with a path in it is refused and nothing is written', async () => {
-    await refusedUntouched(['build', '--lang', '../x'], ExitCode.usage, '"../x"');
+    await refusedUntouched(['build', '--lang', '../x'], ExitCode.usage, '"../x" is not a language code');
   });
 
   it('a statement id that climbs out of the project is refused (from a real process too) and nothing is written', async () => {
