@@ -35,14 +35,13 @@ export function openGraphLocale(code: string): string {
   return `${max.language}_${max.region ?? 'ZZ'}`;
 }
 
-const STRONG_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
-const STRONG_LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/u;
+const RTL_LETTERS = '\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF';
+const LTR_LETTERS = 'A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF';
+const FIRST_STRONG = new RegExp(`([${RTL_LETTERS}])|[${LTR_LETTERS}]`, 'u');
 
 /** Direction of the first strong character, as the Unicode bidi algorithm (P2) picks it. */
 export function firstStrongDirection(text: string): Direction | undefined {
-  for (const ch of text) {
-    if (STRONG_RTL.test(ch)) return 'rtl';
-    if (STRONG_LTR.test(ch)) return 'ltr';
-  }
-  return undefined;
+  const match = FIRST_STRONG.exec(text);
+  if (!match) return undefined;
+  return match[1] ? 'rtl' : 'ltr';
 }

@@ -13,6 +13,9 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['「', '」'], ['『', '』'], ['"', '"'],
 ];
 
+/** Every character that opens or closes a pair: text without any of them needs no walk. */
+const MARKS = new Set(PAIRS.flat());
+
 type Problem = { at: number; message: string };
 
 /** Brackets and quotation marks close what they open, in order. Checked only where the English itself is balanced. */
@@ -32,6 +35,10 @@ function firstImbalance(text: string, pairs: typeof PAIRS): Problem | undefined 
   const open: { char: string; at: number }[] = [];
   let at = 0;
   for (const char of text) {
+    if (!MARKS.has(char)) {
+      at += char.length;
+      continue;
+    }
     const top = open.at(-1);
     if (top && pairs.some(([o, c]) => o === top.char && c === char)) open.pop();
     else if (pairs.some(([o]) => o === char)) open.push({ char, at });

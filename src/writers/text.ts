@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../render/display-width.js';
 import { firstStrongDirection } from '../languages.js';
 import type { LocalizedSegment, LocalizedStatement } from '../localize/localize.js';
 import { formatNumber } from '../localize/language.js';
@@ -67,7 +67,7 @@ class TextWriter {
         case 'list':
           block.items.forEach((item, i) => {
             const bullet = block.ordered ? `${formatNumber(block.start + i, this.doc.language)}. ` : '- ';
-            const pad = ' '.repeat(stringWidth(bullet));
+            const pad = ' '.repeat(displayWidth(bullet));
             this.paragraph(item.segment, rest + bullet, rest + pad, false);
             this.blocks(item.children, rest + pad, rest + pad);
           });
@@ -111,7 +111,7 @@ class TextWriter {
   private underlinedText(text: string, rule: string, dir: Line['dir']): void {
     const start = this.lines.length;
     this.wrap(text, '', '', dir);
-    const width = Math.max(...this.lines.slice(start).map((line) => stringWidth(line.text)));
+    const width = Math.max(...this.lines.slice(start).map((line) => this.width(line.text)));
     this.lines.push({ text: rule.repeat(width), dir });
     this.blank();
   }
@@ -157,7 +157,7 @@ class TextWriter {
 
   private width(text: string): number {
     let width = this.widths.get(text);
-    if (width === undefined) this.widths.set(text, (width = stringWidth(text)));
+    if (width === undefined) this.widths.set(text, (width = displayWidth(text)));
     return width;
   }
 
@@ -168,14 +168,8 @@ class TextWriter {
 
 /** Marks the direction of every line whose first strong character would pick the wrong one. */
 function finishLine({ text, dir }: Line): string {
-  const trimmed = text.replace(/\s+$/u, '');
+  const trimmed = text.trimEnd();
   if (trimmed === '') return '';
-  const first = firstStrongDirection(trimmed);
-  if (dir === 'rtl' && (first !== 'rtl' || !startsWithStrongRtl(trimmed))) return RLM + trimmed;
-  if (dir === 'ltr' && first === 'rtl') return LRM + trimmed;
-  return trimmed;
-}
-
-function startsWithStrongRtl(text: string): boolean {
-  return firstStrongDirection(text[0] ?? '') === 'rtl';
+  if (dir === 'rtl') return firstStrongDirection(trimmed.slice(0, 1)) === 'rtl' ? trimmed : RLM + trimmed;
+  return firstStrongDirection(trimmed) === 'rtl' ? LRM + trimmed : trimmed;
 }
