@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { assetsDigest, pdfKey, textKey, type PdfSources } from './build/keys.js';
 import { gateError, gateFindings, type Gate } from './build/gate.js';
 import { indexPage } from './build/index-page.js';
@@ -6,6 +7,7 @@ import { editionRenderer, type EditionRenderer } from './build/render.js';
 import { sourceDate, sourceDateEpoch } from './build/source-date.js';
 import type { Config } from './config/schema.js';
 import { InterruptedError } from './errors.js';
+import type { Printer, PrintOptions } from './io/pdf.js';
 import { loadAssets, type Assets } from './io/assets.js';
 import { readManifest } from './io/manifest-file.js';
 import { OutputTransaction, removeLeftovers } from './io/output.js';
@@ -89,6 +91,18 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
   const started = performance.now();
   const lap = stopwatch();
   const project = await loadProject(options.root);
+  const out = resolve(options.root, options.out ?? project.config.output);
+  const printer = new PrinterStart(project.config, options, events);
+  // A cold build will print: start the browser now, so its start-up overlaps reading and rendering.
+  if (willPrintEverything(options, out)) printer.start();
+  try {
+    return await buildWith(project, out, printer, options, events, started, lap);
+  } finally {
+    await printer.close();
+  }
+}
+
+async function buildWith(project: Project, out: string, printer: PrinterStart, options: BuildOptions, events: BuildEvents, started: number, lap: () => number): Promise<BuildResult> {
   const { config } = project;
   const env = options.env ?? {};
   const statements = selectStatements(project, options.statements ?? []);
@@ -102,7 +116,6 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
   events.onFindings?.(gate);
   if (gate.errors.length) throw gateError(gate.errors);
 
-  const out = resolve(options.root, options.out ?? config.output);
   await removeLeftovers(out);
   const current = await hashTree(out);
   const previous = await readManifest(out).catch(() => undefined);
@@ -121,7 +134,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
   for (const artifact of made.values()) if (artifact.status === 'built' && artifact.format !== 'pdf') events.onArtifact?.(artifact.path);
   timings.renderMs = lap();
 
-  for (const [path, data] of await printAll(toPrint, render, assets, config, options, events)) Object.assign(made.get(path)!, fileOf(path, data));
+  for (const [path, data] of await printAll(toPrint, render, assets, printer)) Object.assign(made.get(path)!, fileOf(path, data));
   timings.printMs = lap();
   checkAborted(options.signal);
 
@@ -203,16 +216,50 @@ function fileOf(path: string, content: string | Uint8Array): OutputFile {
 }
 
 /** Started only when PDFs are to be printed: HTML and text builds, and builds with nothing to print, never load Puppeteer or a browser. */
-async function printAll(docs: LocalizedStatement[], render: EditionRenderer, assets: Assets, config: Config, options: BuildOptions, events: BuildEvents): Promise<Map<string, Uint8Array>> {
+async function printAll(docs: LocalizedStatement[], render: EditionRenderer, assets: Assets, printer: PrinterStart): Promise<Map<string, Uint8Array>> {
   if (docs.length === 0) return new Map();
   const files = new Map<string, string>();
   for (const doc of docs) {
     files.set(artifactPath(doc.statement.id, doc.language.code, 'html'), render.html(doc));
     files.set(printStylesheetPath(doc.statement.id, doc.language.code), render.printCss(doc));
   }
-  const { printPdfs } = await import('./io/pdf.js');
-  const env = options.env ?? {};
-  return printPdfs(docs, files, assets, { config, env, creator: CREATOR, fixedDate: sourceDateEpoch(env), signal: options.signal, onPrinted: events.onArtifact });
+  const { printJobsFor } = await import('./io/pdf.js');
+  const started = await printer.start();
+  return started.print(printJobsFor(docs, files, assets, printer.options));
+}
+
+/** True when this build will print every PDF it selects, so the browser can start before planning. */
+function willPrintEverything(options: BuildOptions, out: string): boolean {
+  const wantsPdf = !options.formats || options.formats.includes('pdf');
+  return wantsPdf && !options.shard && (Boolean(options.force) || !existsSync(join(out, MANIFEST_PATH)));
+}
+
+/**
+ * The build's one browser, started at most once: early for a cold build, or when the first PDF
+ * needs printing. HTML and text builds, and rebuilds with nothing to print, never start it.
+ */
+class PrinterStart {
+  readonly options: PrintOptions;
+  private printer?: Promise<Printer>;
+
+  constructor(config: Config, options: BuildOptions, events: BuildEvents) {
+    const env = options.env ?? {};
+    this.options = { config, env, creator: CREATOR, fixedDate: sourceDateEpoch(env), signal: options.signal, onPrinted: events.onArtifact };
+  }
+
+  start(): Promise<Printer> {
+    if (!this.printer) {
+      this.printer = import('./io/pdf.js').then(({ startPrinter }) => startPrinter(this.options));
+      // Reported when awaited for printing; a build that fails first must not also report this.
+      this.printer.catch(() => undefined);
+    }
+    return this.printer;
+  }
+
+  async close(): Promise<void> {
+    const printer = await this.printer?.catch(() => undefined);
+    await printer?.close();
+  }
 }
 
 /** True when the output folder already holds exactly these files. */

@@ -57,19 +57,38 @@ export interface PrintJob {
  * the only requests answered are for the build's own HTML, CSS and fonts, served from memory.
  */
 export async function printPdfs(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, options: PrintOptions): Promise<Map<string, Uint8Array>> {
+  return printJobs(printJobsFor(docs, files, assets, options), options);
+}
+
+/** The print jobs of editions whose HTML and print CSS are in `files`, with the build's assets. */
+export function printJobsFor(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, options: PrintOptions): PrintJob[] {
   const servedFiles = (path: string): string | Uint8Array | undefined => (path.startsWith('assets/') ? assets.get(path.slice('assets/'.length)) : files.get(path));
-  const jobs = docs.map((doc) => ({
+  return docs.map((doc) => ({
     output: artifactPath(doc.statement.id, doc.language.code, 'pdf'),
     page: artifactPath(doc.statement.id, doc.language.code, 'html'),
     files: servedFiles,
     marginText: marginText(doc),
     metadata: pdfMetadata(doc, options.creator, options.fixedDate),
   }));
-  return printJobs(jobs, options);
 }
 
 /** Prints pages to PDF with one browser and at most `pdf.concurrency` pages at a time. */
 export async function printJobs(jobs: PrintJob[], options: PrintOptions): Promise<Map<string, Uint8Array>> {
+  const printer = await startPrinter(options);
+  try {
+    return await printer.print(jobs);
+  } finally {
+    await printer.close();
+  }
+}
+
+/** A started browser with its pages, ready to print; a build may start it before it knows what to print. */
+export interface Printer {
+  print(jobs: PrintJob[]): Promise<Map<string, Uint8Array>>;
+  close(): Promise<void>;
+}
+
+export async function startPrinter(options: PrintOptions): Promise<Printer> {
   const found = await requireBrowser(options.config.pdf.executablePath, options.env);
   const { launch } = await import('puppeteer-core');
   const timeout = options.config.pdf.timeoutSeconds * 1000;
@@ -99,17 +118,21 @@ export async function printJobs(jobs: PrintJob[], options: PrintOptions): Promis
   options.signal?.addEventListener('abort', closeOnAbort, { once: true });
   // Ctrl-C while the browser was starting: close it now rather than after printing everything.
   if (options.signal?.aborted) closeOnAbort();
-  try {
+  const pages: PrintPage[] = [];
+  let closing: Promise<void> | undefined;
+
+  const print = async (jobs: PrintJob[]): Promise<Map<string, Uint8Array>> => {
     const results = new Map<string, Uint8Array>();
     const queue = [...jobs];
-    const worker = async (): Promise<void> => {
+    const worker = async (slot: number): Promise<void> => {
       for (let job = queue.shift(); job; job = queue.shift()) {
-        const raw = await withTimeout(printOne(browser, job, options), timeout, job.output);
+        pages[slot] ??= await openPage(browser, options.onBlockedRequest);
+        const raw = await withTimeout(pages[slot].print(job), timeout, job.output);
         results.set(job.output, await finishPdf(raw, job.metadata));
         options.onPrinted?.(job.output);
       }
     };
-    const workers = Array.from({ length: Math.min(options.config.pdf.concurrency, jobs.length) }, worker);
+    const workers = Array.from({ length: Math.min(options.config.pdf.concurrency, jobs.length) }, (_, slot) => worker(slot));
     const settled = await Promise.allSettled(workers);
     checkAborted(options.signal);
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -119,29 +142,39 @@ export async function printJobs(jobs: PrintJob[], options: PrintOptions): Promis
       throw new PdfError(`printing a PDF failed: ${why}`, undefined, 'run again; if it keeps failing, try `broadside build --format html,txt` and report the problem.');
     }
     return results;
-  } finally {
-    options.signal?.removeEventListener('abort', closeOnAbort);
-    await browser.close().catch(() => undefined);
-    await removeProfile(profile);
-  }
+  };
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      options.signal?.removeEventListener('abort', closeOnAbort);
+      await browser.close().catch(() => undefined);
+      await removeProfile(profile);
+    })());
+  return { print, close };
+}
+
+/** A tab kept open across jobs: opening a page costs a renderer process, so each worker reuses one. */
+interface PrintPage {
+  print(job: PrintJob): Promise<Uint8Array>;
+}
+
+async function openPage(browser: Browser, onBlocked?: (url: string) => void): Promise<PrintPage> {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  let current: PrintJob | undefined;
+  page.on('request', (request) => serve(request, current?.files ?? (() => undefined), onBlocked));
+  return {
+    async print(job) {
+      current = job;
+      await page.goto(`${PRINT_ORIGIN}/${job.page}`, { waitUntil: 'load' });
+      await loadMarginBoxFonts(page, job.marginText);
+      return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false });
+    },
+  };
 }
 
 function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new InterruptedError('the build was interrupted; the previous output is unchanged');
-}
-
-async function printOne(browser: Browser, job: PrintJob, options: PrintOptions): Promise<Uint8Array> {
-  const page = await browser.newPage();
-  try {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => serve(request, job.files, options.onBlockedRequest));
-    await page.goto(`${PRINT_ORIGIN}/${job.page}`, { waitUntil: 'load' });
-    await loadMarginBoxFonts(page, job.marginText);
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false });
-  } finally {
-    await page.close().catch(() => undefined);
-  }
 }
 
 function serve(request: HTTPRequest, files: PrintJob['files'], onBlocked?: (url: string) => void): void {
