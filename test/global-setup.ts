@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 
-/** Tests that spawn `bin/broadside.js` need the compiled CLI to match the sources under test. */
+/** Tests that spawn `bin/broadside.js` need the bundled CLI to match the sources under test. */
 export default function setup(): void {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'bundle'], { stdio: 'inherit' });
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { BrowserMissingError } from '../errors.js';
@@ -78,6 +78,7 @@ async function puppeteerBrowser(): Promise<string | undefined> {
 }
 
 async function downloadedBrowser(): Promise<string | undefined> {
+  if (!existsSync(BROWSER_CACHE)) return undefined;
   const { getInstalledBrowsers } = await import('@puppeteer/browsers');
   const installed = await getInstalledBrowsers({ cacheDir: BROWSER_CACHE }).catch(() => []);
   return installed.map((b) => b.executablePath).find(isExecutable);

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { PACKAGE_ROOT } from './package-root.js';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CONFIG_FILE, parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -14,8 +14,8 @@ import { readStatement } from '../readers/statement.js';
 import { readTranslation } from '../readers/translation.js';
 import { parseYamlSource, validateYaml } from '../readers/yaml-source.js';
 
-/** Broadside's own templates, next to its code (src/io or build/io → templates/). */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** Broadside's own templates. */
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 
 export const STATEMENT_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
