@@ -10,7 +10,7 @@ export function stale(subject: Subject): Finding[] {
     report(
       subject,
       'stale',
-      `out of date: the English changed since this was translated. Revise the translation, then replace \`source\` with the current English. What changed ([-removed-] {+added+}): ${diff}`,
+      `out of date: the English changed since this was translated. Revise the translation, then replace \`source\` with the current English (\`broadside sync\` puts it in \`newSource\`). What changed ([-removed-] {+added+}): ${diff}`,
     ),
   ];
 }
