@@ -24,6 +24,11 @@ const CHROMIUM_FLAGS = [
   '--disable-extensions',
   '--disable-default-apps',
   '--font-render-hinting=none',
+  '--disable-features=IsolateOrigins,site-per-process,Translate,MediaRouter,OptimizationHints,PaintHolding',
+  '--disable-site-isolation-trials',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-ipc-flooding-protection',
 ];
 
 export interface PrintOptions {
