@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: how fast is Broadside next to the tools people would otherwise script?
+// `npm run bench`: how fast is Broadside next to the tools people would otherwise script, and how does
+// its cost grow with the size of a project (the scale series)?
 //
 // Every contender is a fresh process (or a chain of processes) started the way a user would start it,
 // in a temporary copy of the project. Contenders of a section are interleaved round by round (the
@@ -7,8 +8,16 @@
 // Interleaving keeps ratios fair when something else on the machine (another test run) steals CPU:
 // both sides of a ratio see the same noise in the same round.
 //
-//   node test/bench/bench.js [--rounds N] [--warmup N] [--settle S] [--json FILE] [--sections pdf,text]
-//                            [--keep] [--no-snapshot]
+//   node test/bench/bench.js [--rounds N] [--warmup N] [--settle S] [--json FILE] [--only pdf,text,scale]
+//                            [--scale-sizes 1,10,50] [--scale-rounds N] [--scale-budget S] [--no-memory] [--keep]
+//                            [--no-snapshot]
+//
+// --only LIST (alias --sections): run only these sections; `peers` stands for pdf,text (the comparisons
+// with chromium and pandoc). Default: every section. The scale series (`scale`) is the long one: cold
+// and no-op builds of 1, 10 and 50 generated statements, with artifacts per second and peak memory;
+// --scale-rounds N (3) rounds per size, fewer for a size whose cold build is estimated to take so long
+// that N rounds would exceed --scale-budget S seconds (180) of cold builds (see sectionScale).
+// --no-memory: no memory sampler during the scale builds (to see what sampling /proc costs them).
 //
 // --settle S: before each round, wait up to S seconds (default 20) for the machine to be mostly idle
 // (< 15 % busy over a second, from /proc/stat); the busy share seen is printed with every round.
@@ -21,8 +30,9 @@
 // over the undisturbed rounds only. CPU figures need Linux and python3 (see REAPER_PY);
 // BROADSIDE_BENCH_NO_REAPER=1 turns that off.
 //
-// Sections are functions (see SECTIONS at the bottom); each one returns contenders and ratios, so a
-// later section (e.g. a scale series: 1/10/50 statements, cold and no-op builds) is one more function.
+// Sections are functions (see SECTIONS at the bottom); each one returns its results and ratios (and
+// may print a table of its own), so another series is one more function. Peak memory (scale series
+// only) is sampled from /proc: see memorySampler.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -43,7 +53,7 @@ const IS_ROOT = process.getuid?.() === 0;
 // command line
 
 function parseArgs(argv) {
-  const options = { rounds: 7, warmup: 1, settleSeconds: 20, json: undefined, sections: undefined, keep: false, snapshot: true };
+  const options = { rounds: 7, warmup: 1, settleSeconds: 20, json: undefined, sections: undefined, keep: false, snapshot: true, scaleSizes: [1, 10, 50], scaleRounds: 3, scaleBudgetSeconds: 180, memory: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -55,15 +65,20 @@ function parseArgs(argv) {
     else if (arg === '--warmup') options.warmup = positiveInt(value(), arg, true);
     else if (arg === '--settle') options.settleSeconds = positiveInt(value(), arg, true);
     else if (arg === '--json') options.json = resolve(value());
-    else if (arg === '--sections') options.sections = value().split(',').map((s) => s.trim()).filter(Boolean);
+    else if (arg === '--sections' || arg === '--only') options.sections = value().split(',').map((s) => s.trim()).filter(Boolean).flatMap((s) => SECTION_GROUPS[s] ?? [s]);
+    else if (arg === '--scale-sizes') options.scaleSizes = value().split(',').map((s) => positiveInt(s.trim(), arg));
+    else if (arg === '--scale-rounds') options.scaleRounds = positiveInt(value(), arg);
+    else if (arg === '--scale-budget') options.scaleBudgetSeconds = positiveInt(value(), arg);
+    else if (arg === '--no-memory') options.memory = false;
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--no-snapshot') options.snapshot = false;
     else if (arg === '-h' || arg === '--help') {
-      console.log('usage: node test/bench/bench.js [--rounds N (7)] [--warmup N (1)] [--settle SECONDS (20; 0 = off)] [--json FILE] [--sections ' + Object.keys(SECTIONS).join(',') + '] [--keep] [--no-snapshot]');
+      console.log('usage: node test/bench/bench.js [--rounds N (7)] [--warmup N (1)] [--settle SECONDS (20; 0 = off)] [--json FILE] [--only ' + [...Object.keys(SECTIONS), ...Object.keys(SECTION_GROUPS)].join(',') + ' (all)] [--scale-sizes 1,10,50] [--scale-rounds N (3)] [--scale-budget SECONDS (180)] [--no-memory] [--keep] [--no-snapshot]');
       process.exit(0);
     } else fail(`unknown option ${arg}`);
   }
-  for (const s of options.sections ?? []) if (!SECTIONS[s]) fail(`unknown section ${s}; choose from ${Object.keys(SECTIONS).join(', ')}`);
+  for (const s of options.sections ?? []) if (!SECTIONS[s]) fail(`unknown section ${s}; choose from ${[...Object.keys(SECTIONS), ...Object.keys(SECTION_GROUPS)].join(', ')}`);
+  if (options.sections) options.sections = [...new Set(options.sections)];
   return options;
 }
 
@@ -286,6 +301,7 @@ function ratio(results, numerator, denominator, target, name, note) {
     name,
     numerator,
     denominator,
+    rounds: a.samples.length,
     value,
     cpuValue: a.cpuMedian === undefined || b.cpuMedian === undefined ? undefined : a.cpuMedian / b.cpuMedian,
     pairedMedian: median(paired),
@@ -316,6 +332,117 @@ function expectFiles(paths) {
   for (const p of paths) {
     if (!existsSync(p) || statSync(p).size === 0) throw new Error(`expected output missing or empty: ${p}`);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// peak memory of a process tree
+
+/**
+ * Peak memory of a build: `/usr/bin/time -f %M` (getrusage) would give the node process's own maximum
+ * only, and Chromium's processes are not even its waited-for children. So, on Linux, a sampler polls
+ * /proc every SAMPLE_MS while the build runs and sums the resident set size (VmRSS) of every process
+ * of the build's tree: the node process, its descendants, the processes in any session one of them
+ * opened (Puppeteer starts Chromium detached, in a session of its own) and orphans adopted by the
+ * subreaper (see REAPER_PY). Reported: the largest sum seen (`treeKb`), node's own peak (`nodeKb`,
+ * its kernel high-water mark VmHWM, read at every sample) and the largest sum of the other processes
+ * (`othersKb`: Chromium's, in practice) with how many of them there were. RSS counts a page shared
+ * by several processes (Chromium's libraries, shared memory) once per process, so the tree sum
+ * overstates what the build takes from the machine; a spike shorter than SAMPLE_MS can be missed.
+ * One poll reads /proc/<pid>/stat of every process on the machine (~1 ms for ~80 processes here).
+ */
+const SAMPLE_MS = 50;
+const PAGE_KB = (Number(spawnSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).stdout) || 4096) / 1024;
+
+/** pid → parent, session and RSS (kB) of every process, from /proc/<pid>/stat; undefined without /proc. */
+function processTable() {
+  let entries;
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  const table = new Map();
+  for (const entry of entries) {
+    const c = entry.charCodeAt(0);
+    if (c < 48 || c > 57) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
+      table.set(Number(entry), { ppid: Number(f[1]), sid: Number(f[3]), rssKb: Number(f[21]) * PAGE_KB });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return table;
+}
+
+const OWN_SESSION = processTable()?.get(process.pid)?.sid;
+
+/** The processes of the run started as `rootPid` (see the comment above SAMPLE_MS). */
+function treeOf(table, rootPid) {
+  const children = new Map();
+  for (const [pid, p] of table) {
+    if (!children.has(p.ppid)) children.set(p.ppid, []);
+    children.get(p.ppid).push(pid);
+  }
+  const members = new Set();
+  const add = (pid) => {
+    if (members.has(pid) || !table.has(pid)) return;
+    members.add(pid);
+    for (const child of children.get(pid) ?? []) add(child);
+  };
+  add(rootPid);
+  if (REAPER_PID) for (const pid of children.get(REAPER_PID) ?? []) if (pid !== process.pid) add(pid);
+  const sessions = new Set([...members].map((pid) => table.get(pid).sid).filter((sid) => sid !== OWN_SESSION && sid > 0));
+  for (const [pid, p] of table) if (sessions.has(p.sid)) add(pid);
+  return members;
+}
+
+function commandName(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '?';
+  }
+}
+
+/** Starts polling the tree of `rootPid`; `stop()` returns the peaks, or undefined where /proc is missing. */
+function memorySampler(rootPid) {
+  const peak = { treeKb: 0, nodeKb: 0, othersKb: 0, otherProcesses: 0, samples: 0 };
+  const others = new Map(); // pid → command name
+  let available = true;
+  const sample = () => {
+    const table = processTable();
+    if (!table) return void (available = false);
+    let tree = 0;
+    let rest = 0;
+    for (const pid of treeOf(table, rootPid)) {
+      const kb = table.get(pid).rssKb;
+      tree += kb;
+      if (pid !== rootPid) {
+        rest += kb;
+        if (!others.has(pid)) others.set(pid, commandName(pid));
+      }
+    }
+    let hwm = 0;
+    try {
+      hwm = Number(readFileSync(`/proc/${rootPid}/status`, 'utf8').match(/^VmHWM:\s*(\d+)/m)?.[1] ?? 0);
+    } catch {
+      // exited
+    }
+    peak.treeKb = Math.max(peak.treeKb, tree);
+    peak.othersKb = Math.max(peak.othersKb, rest);
+    peak.nodeKb = Math.max(peak.nodeKb, hwm, table.get(rootPid)?.rssKb ?? 0);
+    peak.samples++;
+  };
+  sample();
+  const timer = setInterval(sample, SAMPLE_MS);
+  return {
+    stop() {
+      clearInterval(timer);
+      return available ? { ...peak, otherProcesses: others.size, otherNames: [...new Set(others.values())].sort() } : undefined;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,7 +497,7 @@ function setupWorkspace({ keep, snapshot }) {
 
 function broadsideBuildFlags(ws) {
   const help = spawnSync(process.execPath, [ws.bin, 'build', '--help'], { encoding: 'utf8' });
-  if (help.status !== 0) throw new Error(`\`broadside build --help\` failed; run \`npx tsc -p tsconfig.build.json\` first.\n${help.stderr}`);
+  if (help.status !== 0) throw new Error(`\`broadside build --help\` failed; run \`npm run bundle\` (npm ci runs it) first.\n${help.stderr}`);
   const force = /(^|\s)--force\b/m.test(help.stdout);
   return { force, cacheMentioned: /cache/i.test(help.stdout) };
 }
@@ -545,9 +672,270 @@ async function sectionText(ws, ctx, options) {
   return { results, ratios, skipped, busyBefore: results.busyBefore };
 }
 
-// A scale series would go here: async function sectionScale(ws, ctx, options) { … } making 1/10/50
-// statement copies in its own project directory, timing cold (--force / no cache) and no-op builds.
-const SECTIONS = { pdf: sectionPdf, text: sectionText };
+/**
+ * The scale series: N = 1, 10, 50 statements (copies of the shipped one) × every configured language ×
+ * html, txt, pdf. Per size and round, untimed set-up (a fresh --out folder, nothing but the inputs in
+ * the project), then two timed builds one after the other:
+ *   cold:  `build -q --json --force --out <fresh dir>`  (everything made, a browser started)
+ *   no-op: the same command without --force            (nothing changed: everything reused)
+ * Both are checked (untimed): the cold build reports N × languages × 3 artifacts, all `built`, and
+ * they exist on disk; the no-op build reports `changed: false`, every artifact `reused`, no process
+ * besides node appeared (no browser was started), and no file in the output changed (path, inode,
+ * size, mtime). The issue's target: no-op ≤ 0.2 × cold. Rounds: --scale-rounds (3) per size, sizes
+ * interleaved within a round; a size whose cold build is estimated (linearly, from the largest
+ * smaller size's first cold build) to take more than --scale-budget / --scale-rounds seconds gets
+ * fewer rounds, at least one. The warm-up (--warmup, discarded) is a cold + no-op pair of the
+ * smallest size. Generating the projects is not timed.
+ */
+async function sectionScale(ws, ctx, options) {
+  const sizes = [...options.scaleSizes].sort((a, b) => a - b);
+  const formats = ['html', 'txt', 'pdf'];
+  const projects = new Map(sizes.map((n) => [n, makeScaleProject(ws, n)]));
+  const perSize = new Map(sizes.map((n) => [n, { cold: [], noop: [], busy: [] }]));
+  const plannedRounds = new Map();
+  const notes = [];
+  const pair = async (n, tag) => {
+    const project = projects.get(n);
+    const expected = n * ws.langs.length * formats.length;
+    const busy = options.settleSeconds > 0 ? await settle(options.settleSeconds) : undefined;
+    const out = join(ws.runs, `scale-${n}-${tag}`);
+    rmSync(out, { recursive: true, force: true });
+    resetScaleProject(project);
+    const cold = await timedBuild(ws, project, out, ['--force'], options.memory);
+    checkCold(cold, out, expected);
+    const before = listing(out);
+    const noop = await timedBuild(ws, project, out, [], options.memory);
+    checkNoop(noop, out, expected, before);
+    rmSync(out, { recursive: true, force: true });
+    const mb = (m) => (m ? `, peak ${Math.round(m.treeKb / 1024)} MB` : '');
+    const extra = (r) => [r.cpu !== undefined && `cpu ${Math.round(r.cpu)}`, r.foreign !== undefined && `others ${Math.round(r.foreign * 100)}%`].filter(Boolean).join(', ');
+    const load = busy === undefined ? '' : ` (machine ${Math.round(busy * 100)}% busy before)`;
+    process.stderr.write(`  [scale] N=${n} ${tag}${load}: cold ${Math.round(cold.wall)} ms (${extra(cold)}${mb(cold.memory)}), no-op ${Math.round(noop.wall)} ms (${extra(noop)}${mb(noop.memory)}), ratio ${(noop.wall / cold.wall).toFixed(3)}\n`);
+    return { cold, noop, busy };
+  };
+  for (let w = 0; w < options.warmup; w++) await pair(sizes[0], `warm-up-${w + 1}`);
+  const plan = (n) => {
+    const smaller = sizes.filter((m) => m < n && perSize.get(m).cold.length);
+    if (!smaller.length) return options.scaleRounds;
+    const m = smaller.at(-1);
+    const estimateMs = (perSize.get(m).cold[0].wall * n) / m;
+    const rounds = Math.max(1, Math.min(options.scaleRounds, Math.floor((options.scaleBudgetSeconds * 1000) / estimateMs)));
+    const note = `N=${n}: cold build estimated at ${(estimateMs / 1000).toFixed(0)} s (${m} statements took ${(perSize.get(m).cold[0].wall / 1000).toFixed(1)} s, × ${n / m}); ${rounds} round(s)${rounds < options.scaleRounds ? ` instead of ${options.scaleRounds} (budget ${options.scaleBudgetSeconds} s of cold builds per size)` : ''}`;
+    notes.push(note);
+    process.stderr.write(`  [scale] ${note}\n`);
+    return rounds;
+  };
+  for (let round = 0; ; round++) {
+    let ran = false;
+    for (const n of sizes) {
+      if (!plannedRounds.has(n)) plannedRounds.set(n, plan(n));
+      if (round >= plannedRounds.get(n)) continue;
+      ran = true;
+      const r = await pair(n, `round ${round + 1}/${plannedRounds.get(n)}`);
+      perSize.get(n).cold.push(r.cold);
+      perSize.get(n).noop.push(r.noop);
+      perSize.get(n).busy.push(r.busy);
+    }
+    if (!ran) break;
+  }
+
+  const results = {};
+  const ratios = [];
+  const rows = [];
+  for (const n of sizes) {
+    const { cold, noop, busy } = perSize.get(n);
+    const artifacts = n * ws.langs.length * formats.length;
+    const entry = (runs, kind) => ({
+      label: `Broadside ${kind}, ${n} statement${n === 1 ? '' : 's'} × ${ws.langs.length} langs × ${formats.length} formats (${artifacts} artifacts)`,
+      ...summary(runs.map((r) => r.wall), runs.map((r) => r.cpu)),
+      foreignSamples: runs.map((r) => r.foreign),
+    });
+    results[`scale-cold-${n}`] = entry(cold, 'cold build (--force)');
+    results[`scale-noop-${n}`] = entry(noop, 'no-op rebuild');
+    const r = ratio(results, `scale-noop-${n}`, `scale-cold-${n}`, NOOP_TARGET, `no-op / cold, ${n} statement${n === 1 ? '' : 's'}`, n === sizes[0] ? 'the issue\'s target: a no-op rebuild takes ≤ 0.2× the time of the cold build' : undefined);
+    ratios.push(r);
+    const mem = (runs, key) => (runs.every((x) => x.memory) ? median(runs.map((x) => x.memory[key])) / 1024 : undefined);
+    const perRun = (runs) => runs.map((x) => ({ wall: x.wall, cpu: x.cpu, foreign: x.foreign, memory: x.memory, timings: x.json.timings }));
+    const names = (runs) => (runs.every((x) => x.memory) ? [...new Set(runs.flatMap((x) => x.memory.otherNames))].sort() : undefined);
+    const phases = (runs) => Object.fromEntries(['loadMs', 'renderMs', 'printMs', 'writeMs', 'totalMs'].map((k) => [k, median(runs.map((x) => x.json.timings?.[k] ?? NaN))]));
+    rows.push({
+      statements: n,
+      artifacts,
+      rounds: cold.length,
+      cold: { ...results[`scale-cold-${n}`], artifactsPerSecond: artifacts / (results[`scale-cold-${n}`].median / 1000), peakTreeMB: mem(cold, 'treeKb'), peakNodeMB: mem(cold, 'nodeKb'), peakOthersMB: mem(cold, 'othersKb'), otherProcesses: cold.every((x) => x.memory) ? median(cold.map((x) => x.memory.otherProcesses)) : undefined, otherNames: names(cold), phases: phases(cold), runs: perRun(cold) },
+      noop: { ...results[`scale-noop-${n}`], artifactsPerSecond: artifacts / (results[`scale-noop-${n}`].median / 1000), peakTreeMB: mem(noop, 'treeKb'), peakNodeMB: mem(noop, 'nodeKb'), peakOthersMB: mem(noop, 'othersKb'), otherProcesses: noop.every((x) => x.memory) ? Math.max(...noop.map((x) => x.memory.otherProcesses)) : undefined, otherNames: names(noop), phases: phases(noop), runs: perRun(noop) },
+      ratio: r,
+      busyBefore: busy,
+    });
+  }
+  const scale = { sizes, languages: ws.langs, formats, sampleMs: SAMPLE_MS, rows, notes };
+  return { results, ratios, skipped: [], busyBefore: perSize.get(sizes[0]).busy, scale, print: () => printScale(scale) };
+}
+const NOOP_TARGET = 0.2;
+
+/** A project of N statements: copies of the shipped one, and its translations duplicated under the new ids. */
+function makeScaleProject(ws, n) {
+  const dir = join(ws.base, `scale-${n}`);
+  const ids = Array.from({ length: n }, (_, i) => (i === 0 ? STATEMENT : `${STATEMENT}-${i + 1}`));
+  mkdirSync(join(dir, 'statements'), { recursive: true });
+  mkdirSync(join(dir, 'translations'), { recursive: true });
+  cpSync(join(ws.project, 'broadside.yaml'), join(dir, 'broadside.yaml'));
+  const markdown = readFileSync(join(ws.project, 'statements', `${STATEMENT}.md`));
+  for (const id of ids) writeFileSync(join(dir, 'statements', `${id}.md`), markdown);
+  for (const name of readdirSync(join(ws.project, 'translations'))) {
+    const from = join(ws.project, 'translations', name);
+    if (!/\.ya?ml$/.test(name)) cpSync(from, join(dir, 'translations', name), { recursive: true });
+    else writeFileSync(join(dir, 'translations', name), duplicateStatement(readFileSync(from, 'utf8'), ids, from));
+  }
+  return { dir, ids, inputs: PROJECT_FILES };
+}
+
+/**
+ * Text-level copy of the `  mission-statement:` block of a translation file under each new id, so the
+ * file keeps its layout (folded scalars, comments); checked by parsing the result.
+ */
+function duplicateStatement(text, ids, file) {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => new RegExp(`^\\s+${STATEMENT}:\\s*$`).test(l));
+  if (start < 0) throw new Error(`${file}: no "${STATEMENT}:" entry under statements`);
+  const indentOf = (l) => l.match(/^ */)[0].length;
+  const indent = indentOf(lines[start]);
+  let end = start + 1;
+  while (end < lines.length && (lines[end].trim() === '' || indentOf(lines[end]) > indent)) end++;
+  while (end > start + 1 && lines[end - 1].trim() === '') end--;
+  const block = lines.slice(start, end);
+  const copies = ids.filter((id) => id !== STATEMENT).flatMap((id) => [block[0].replace(`${STATEMENT}:`, `${id}:`), ...block.slice(1)]);
+  const result = [...lines.slice(0, end), ...copies, ...lines.slice(end)].join('\n');
+  const statements = parseYaml(result).statements ?? {};
+  for (const id of ids) if (JSON.stringify(statements[id]) !== JSON.stringify(statements[STATEMENT])) throw new Error(`${file}: the generated entry for ${id} differs from ${STATEMENT}`);
+  return result;
+}
+
+/** Leaves only the inputs in a scale project, so that a cold build finds nothing a build left there. */
+function resetScaleProject(project) {
+  for (const entry of readdirSync(project.dir)) if (!project.inputs.includes(entry)) rmSync(join(project.dir, entry), { recursive: true, force: true });
+}
+
+/** One timed `broadside build -q --json` in a scale project, with its tree's peak memory and its summary. */
+async function timedBuild(ws, project, out, flags, memory = true) {
+  let captured;
+  const t = await timed(async () => {
+    captured = await runSampled(process.execPath, [ws.bin, 'build', '-q', '--json', ...flags, '--out', out], { cwd: project.dir, memory });
+  });
+  let json;
+  try {
+    json = JSON.parse(captured.stdout);
+  } catch {
+    throw new Error(`broadside build ${flags.join(' ')} printed no JSON summary:\n${captured.stdout.slice(0, 500)}`);
+  }
+  return { ...t, memory: captured.memory, json };
+}
+
+/** Like run(), but keeps stdout and samples the memory of the process tree while it runs. */
+function runSampled(cmd, args, { cwd, memory = true } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const sampler = child.pid && memory ? memorySampler(child.pid) : undefined;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+    child.on('error', (error) => {
+      sampler?.stop();
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      const memory = sampler?.stop();
+      if (code === 0) resolvePromise({ stdout, memory });
+      else reject(new Error(`${cmd} ${args.join(' ')} exited with ${signal ?? code}:\n${stderr.trim()}`));
+    });
+  });
+}
+
+function checkCold(run, out, expected) {
+  const { json } = run;
+  if (!json.ok || json.artifacts?.length !== expected) throw new Error(`cold build: expected ${expected} artifacts, the summary lists ${json.artifacts?.length} (ok: ${json.ok})`);
+  const notBuilt = json.artifacts.filter((a) => a.status !== 'built');
+  if (notBuilt.length) throw new Error(`cold build (--force) reused ${notBuilt.length} artifacts, e.g. ${notBuilt[0].path}`);
+  expectFiles(json.artifacts.map((a) => join(out, a.path)));
+}
+
+function checkNoop(run, out, expected, before) {
+  const { json, memory } = run;
+  if (!json.ok || json.artifacts?.length !== expected) throw new Error(`no-op build: expected ${expected} artifacts, the summary lists ${json.artifacts?.length}`);
+  if (json.changed !== false) throw new Error('no-op build: the summary says the output changed');
+  const notReused = json.artifacts.filter((a) => a.status !== 'reused');
+  if (notReused.length) throw new Error(`no-op build made ${notReused.length} artifacts again, e.g. ${notReused[0].path} (${notReused[0].status})`);
+  const browser = memory?.otherNames.filter((name) => /chrom|headless/i.test(name)) ?? [];
+  if (browser.length) throw new Error(`no-op build started a browser: ${browser.join(', ')}`);
+  const after = listing(out);
+  if (after !== before) throw new Error('no-op build: files in the output folder changed (path, inode, size or mtime)');
+}
+
+/** Every file under `dir` with inode, size and mtime, one a line, sorted: equal listings = nothing rewritten. */
+function listing(dir) {
+  const lines = [];
+  const walk = (d, rel) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path, `${rel}${entry.name}/`);
+      else {
+        const st = statSync(path, { bigint: true });
+        lines.push(`${rel}${entry.name} ${st.ino} ${st.size} ${st.mtimeNs}`);
+      }
+    }
+  };
+  walk(dir, '');
+  return lines.sort().join('\n');
+}
+
+function printScale(scale) {
+  const ms = (n) => Math.round(n).toLocaleString('en-US');
+  const mb = (n) => (n === undefined ? 'n/a' : Math.round(n).toLocaleString('en-US'));
+  console.log(`\nScale series: N statements (copies of ${STATEMENT}) × ${scale.languages.length} languages (${scale.languages.join(', ')}) × ${scale.formats.join(', ')}; cold = --force into a fresh --out folder, no-op = the same command again without --force.`);
+  console.log(`Medians over the rounds shown; peak memory = largest sum of RSS over the build's process tree (node + Chromium), sampled every ${scale.sampleMs} ms, median over rounds.`);
+  const rows = [['N', 'artifacts', 'rounds', 'cold ms (min–max)', 'cold art./s', 'cold CPU ms', 'cold peak MB (node + Chromium)', 'processes besides node', 'no-op ms (min–max)', 'no-op peak MB', 'no-op / cold', 'verdict']];
+  for (const r of scale.rows) {
+    rows.push([
+      r.statements,
+      r.artifacts,
+      r.rounds,
+      `${ms(r.cold.median)} (${ms(r.cold.min)}–${ms(r.cold.max)})`,
+      r.cold.artifactsPerSecond.toFixed(1),
+      r.cold.cpuMedian === undefined ? 'n/a' : ms(r.cold.cpuMedian),
+      `${mb(r.cold.peakTreeMB)} (${mb(r.cold.peakNodeMB)} + ${mb(r.cold.peakOthersMB)})`,
+      r.cold.otherProcesses === undefined ? 'n/a' : `${r.cold.otherProcesses}`,
+      `${ms(r.noop.median)} (${ms(r.noop.min)}–${ms(r.noop.max)})`,
+      mb(r.noop.peakTreeMB),
+      r.ratio.value.toFixed(3),
+      `≤ ${NOOP_TARGET}: ${r.ratio.verdict}`,
+    ]);
+  }
+  console.log(`\n${table(rows)}`);
+  const phaseRows = [['N', 'build', 'load', 'render', 'print', 'write', 'in build()', 'process − build() (start-up, imports, exit)', 'ms per artifact']];
+  for (const r of scale.rows) {
+    for (const [kind, x] of [['cold', r.cold], ['no-op', r.noop]]) {
+      phaseRows.push([r.statements, kind, ms(x.phases.loadMs), ms(x.phases.renderMs), ms(x.phases.printMs), ms(x.phases.writeMs), ms(x.phases.totalMs), ms(x.median - x.phases.totalMs), (x.median / r.artifacts).toFixed(1)]);
+    }
+  }
+  console.log(`\nWhere the time goes (medians of \`build --json\` timings; the last column: wall ms / artifacts):\n${table(phaseRows)}`);
+  for (let i = 1; i < scale.rows.length; i++) {
+    const a = scale.rows[i - 1];
+    const b = scale.rows[i];
+    const marginal = (b.cold.median - a.cold.median) / (b.artifacts - a.artifacts);
+    const marginalNoop = (b.noop.median - a.noop.median) / (b.artifacts - a.artifacts);
+    console.log(`Marginal cost from N=${a.statements} to N=${b.statements}: cold ${marginal.toFixed(1)} ms per extra artifact, no-op ${marginalNoop.toFixed(2)} ms per extra artifact; ×${(b.cold.median / a.cold.median).toFixed(2)} cold time for ×${b.statements / a.statements} work.`);
+  }
+  for (const r of scale.rows) {
+    if (!r.cold.otherNames || !r.noop.otherNames) console.log(`N=${r.statements}: processes not sampled (--no-memory, or no /proc): peak memory unknown, and that the no-op build started no browser is not checked.`);
+    else console.log(`N=${r.statements}: processes besides node seen during cold builds: ${r.cold.otherNames.join(', ') || 'none'}; during no-op builds (checked: no browser): ${r.noop.otherNames.join(', ') || 'none'}.`);
+  }
+  for (const note of scale.notes) console.log(`  · ${note}`);
+}
+
+const SECTIONS = { pdf: sectionPdf, text: sectionText, scale: sectionScale };
+/** Names for several sections at once (--only peers). */
+const SECTION_GROUPS = { peers: ['pdf', 'text'] };
 
 // ---------------------------------------------------------------------------------------------
 // machine info and report
@@ -607,9 +995,13 @@ function report(info, sections, options, ctx) {
   const ms = (n) => Math.round(n).toLocaleString('en-US');
   console.log('\nMachine');
   for (const [k, v] of Object.entries(info)) console.log(`  ${k.padEnd(18)} ${Array.isArray(v) ? v.join(' ') : v}`);
-  console.log(`\n${options.rounds} measured rounds after ${options.warmup} warm-up round(s); contenders interleaved, order rotated each round; times are wall-clock ms per contender (all its processes).`);
-  console.log(`Broadside: cold builds (${ctx.flags.force ? '--force, ' : ''}no cache dir left in the project, fresh --out each round), ${options.snapshot ? 'from a copy of bin/, build/ and templates/ taken at the start' : 'run in place'}.`);
-  console.log('The chromium and pandoc contenders start one process per file; "sequential" means one after another, as a shell loop runs them.');
+  const peers = Object.keys(sections).some((name) => name !== 'scale');
+  if (peers) {
+    console.log(`\n${options.rounds} measured rounds after ${options.warmup} warm-up round(s) in pdf and text; contenders interleaved, order rotated each round; times are wall-clock ms per contender (all its processes).`);
+    console.log(`Broadside: cold builds (${ctx.flags.force ? '--force, ' : ''}no cache dir left in the project, fresh --out each round), ${options.snapshot ? 'from a copy of bin/, build/ and templates/ taken at the start' : 'run in place'}.`);
+    console.log('The chromium and pandoc contenders start one process per file; "sequential" means one after another, as a shell loop runs them.');
+  }
+  if (sections.scale) console.log(`\nScale: up to ${options.scaleRounds} rounds per size after ${options.warmup} warm-up pair(s) (see the notes below the scale table); ${options.snapshot ? 'CLI from a copy of bin/, build/ and templates/ taken at the start' : 'CLI run in place'}.`);
   const pct = (v) => (v === undefined ? 'n/a' : `${Math.round(v * 100)}%`);
   if (!REAPER_PID) console.log('CPU time is not shown: without python3 (or off Linux) the CPU of Chromium\'s orphaned helper processes cannot be counted.');
   const rows = [['contender', 'median ms', 'min', 'max', 'CPU ms (median)', 'others\' CPU (median)']];
@@ -623,11 +1015,12 @@ function report(info, sections, options, ctx) {
   const ratioRows = [['ratio (wall, of medians)', 'value', 'per-round range', 'target', 'verdict', 'quiet rounds only', 'CPU-time ratio']];
   for (const s of Object.values(sections)) {
     for (const r of s.ratios) {
-      const quiet = r.quietRounds === undefined ? 'n/a' : r.quietValue === undefined ? `n/a (${r.quietRounds} quiet)` : `${r.quietValue.toFixed(2)} (${r.quietRounds} of ${options.rounds})`;
+      const quiet = r.quietRounds === undefined ? 'n/a' : r.quietValue === undefined ? `n/a (${r.quietRounds} quiet)` : `${r.quietValue.toFixed(2)} (${r.quietRounds} of ${r.rounds})`;
       ratioRows.push([r.name, r.value.toFixed(2), `${r.pairedMin.toFixed(2)}–${r.pairedMax.toFixed(2)}`, r.target === undefined ? '' : `≤ ${r.target}`, verdict(r), quiet, r.cpuValue === undefined ? 'n/a' : r.cpuValue.toFixed(2)]);
     }
   }
   console.log(`\n${table(ratioRows)}`);
+  for (const sec of Object.values(sections)) sec.print?.();
   console.log('Verdicts are on wall-clock medians over all measured rounds (what a user waits for); "(disturbed)": fewer than 3 rounds were');
   console.log('quiet, so rerun on an idle machine before trusting the verdict; "(quiet: …)": the undisturbed rounds disagree.');
   console.log(`"others' CPU": share of the machine other processes used while a contender ran; "quiet rounds only": the ratio over rounds where that stayed under ${QUIET_FOREIGN_SHARE * 100}% for both sides (needs 3+).`);
@@ -655,7 +1048,9 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const code = underSubreaper();
   if (code !== undefined) process.exit(code);
-  if (!existsSync(join(ROOT, 'build/cli/main.js'))) fail('build/ is missing: run `npx tsc -p tsconfig.build.json` (or `npm ci`, which runs it) first.');
+  // bin/broadside.js imports the built CLI (an esbuild bundle under build/): it must exist.
+  const entry = readFileSync(join(ROOT, 'bin/broadside.js'), 'utf8').match(/from\s+['"](\.\.\/build\/[^'"]+)['"]/)?.[1];
+  if (entry && !existsSync(resolve(ROOT, 'bin', entry))) fail(`${entry.slice(3)} is missing: run \`npm run bundle\` (or \`npm ci\`, which runs it) first.`);
   const tools = { chromium: have('chromium'), pandoc: have('pandoc'), weasyprint: have('weasyprint') };
   const info = machineInfo(tools);
   const ws = setupWorkspace(options);
@@ -663,10 +1058,12 @@ async function main() {
   const ctx = { tools };
   try {
     ctx.flags = broadsideBuildFlags(ws);
-    ctx.reference = await referenceBuild(ws, ctx);
-    ctx.markdown = tools.pandoc ? pandocInputs(ws) : {};
+    const selected = options.sections ?? Object.keys(SECTIONS);
+    // Inputs of the peer comparisons only: the HTML chromium prints, and Markdown for pandoc.
+    if (selected.includes('pdf')) ctx.reference = await referenceBuild(ws, ctx);
+    ctx.markdown = tools.pandoc && (selected.includes('pdf') || selected.includes('text')) ? pandocInputs(ws) : {};
     const sections = {};
-    for (const name of options.sections ?? Object.keys(SECTIONS)) sections[name] = await SECTIONS[name](ws, ctx, options);
+    for (const name of selected) sections[name] = await SECTIONS[name](ws, ctx, options);
     report(info, sections, options, ctx);
     if (options.json) {
       const json = {
@@ -676,7 +1073,7 @@ async function main() {
         settleSeconds: options.settleSeconds,
         machine: { ...info, loadAverageAtEnd: loadavg() },
         broadsideFlags: ctx.flags,
-        sections: Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, { results: s.results, ratios: s.ratios, skipped: s.skipped, machineBusyBeforeEachRound: s.busyBefore }])),
+        sections: Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, { results: s.results, ratios: s.ratios, skipped: s.skipped, machineBusyBeforeEachRound: s.busyBefore, ...(s.scale ? { scale: s.scale } : {}) }])),
       };
       mkdirSync(dirname(options.json), { recursive: true });
       writeFileSync(options.json, `${JSON.stringify(json, null, 2)}\n`);
