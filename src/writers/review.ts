@@ -113,9 +113,9 @@ function signOff(): string {
 <h2>Reviewer’s sign-off</h2>
 <p>I have read the translation above against the source and:</p>
 <ul class="decision">
-<li>☐ approve it as it is</li>
-<li>☐ approve it with the corrections marked</li>
-<li>☐ ask for it to be revised</li>
+<li>approve it as it is</li>
+<li>approve it with the corrections marked</li>
+<li>ask for it to be revised</li>
 </ul>
 ${line('Name')}
 ${line('Date')}
@@ -135,6 +135,7 @@ function language(language: ReviewLanguage, text: string): string {
 const STYLE = `:root { color-scheme: light; font-family: "Noto Serif", "Noto Serif Hebrew", "Noto Naskh Arabic", Georgia, "Times New Roman", serif; line-height: 1.5; }
 body { margin: 2rem auto; max-width: 64rem; padding: 0 1rem; color: #1a1a1a; }
 h1 { font-size: 1.6rem; margin-bottom: 0.25rem; }
+code { font-family: inherit; font-size: 0.92em; background: #f2f2f2; padding: 0 0.2em; }
 h2 { font-size: 1.3rem; margin-top: 2.5rem; }
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: start; font-weight: bold; }
@@ -158,6 +159,7 @@ li.warning .severity { color: #7a5200; font-weight: bold; }
 .howto { color: #333; }
 footer.sign-off { margin-top: 3rem; break-inside: avoid; }
 ul.decision { list-style: none; padding: 0; }
+ul.decision li::before { content: ""; display: inline-block; width: 0.8em; height: 0.8em; border: 1px solid currentColor; margin-inline-end: 0.5em; vertical-align: -0.05em; }
 .field { display: flex; align-items: flex-end; gap: 0.5rem; margin: 1.5rem 0; }
 .field .label { min-width: 6rem; }
 .field .line { flex: 1; border-bottom: 1px solid #000; height: 1.5rem; }
