@@ -11,7 +11,7 @@ import type { Printer, PrintOptions } from './io/pdf.js';
 import { loadAssets, type Assets } from './io/assets.js';
 import { readManifest } from './io/manifest-file.js';
 import { OutputTransaction, removeLeftovers } from './io/output.js';
-import { loadProject, selectStatements, TEMPLATES_DIR, type Project } from './io/project.js';
+import { loadConfig, loadProject, selectStatements, TEMPLATES_DIR, type Project } from './io/project.js';
 import { sourceIdentity } from './io/source-identity.js';
 import { hashTree } from './io/tree.js';
 import { languagesOf } from './localize/language.js';
@@ -90,13 +90,13 @@ interface OutputFile extends ManifestFile {
 export async function build(options: BuildOptions, events: BuildEvents = {}): Promise<BuildResult> {
   const started = performance.now();
   const lap = stopwatch();
-  const project = await loadProject(options.root);
-  const out = resolve(options.root, options.out ?? project.config.output);
-  const printer = new PrinterStart(project.config, options, events);
+  const config = await loadConfig(options.root);
+  const out = resolve(options.root, options.out ?? config.output);
+  const printer = new PrinterStart(config, options, events);
   // A cold build will print: start the browser now, so its start-up overlaps reading and rendering.
   if (willPrintEverything(options, out)) printer.start();
   try {
-    return await buildWith(project, out, printer, options, events, started, lap);
+    return await buildWith(await loadProject(options.root, config), out, printer, options, events, started, lap);
   } finally {
     await printer.close();
   }
@@ -225,7 +225,10 @@ async function printAll(docs: LocalizedStatement[], render: EditionRenderer, ass
   }
   const { printJobsFor } = await import('./io/pdf.js');
   const started = await printer.start();
-  return started.print(printJobsFor(docs, files, assets, printer.options));
+  const pdfs = await started.print(printJobsFor(docs, files, assets, printer.options));
+  // Nothing more to print: let the browser shut down while the output is written.
+  void printer.close();
+  return pdfs;
 }
 
 /** True when this build will print every PDF it selects, so the browser can start before planning. */

@@ -108,6 +108,15 @@ describe('PDF text', () => {
     expect(poppler('pdftotext', pdfPath('he'), '-').replace(/[\u202A-\u202E]/g, '')).toMatch(/עמוד\s+1\s*מתוך\s+2/);
     expect(poppler('pdftotext', pdfPath('ar'), '-')).toMatch(/[١٢]/);
     expect(poppler('pdftotext', pdfPath('fr'), '-')).toMatch(/Page 1 sur \d/);
+    expect(poppler('pdftotext', pdfPath('es'), '-')).toMatch(/Página 1 de \d/);
+    expect(poppler('pdftotext', pdfPath('en'), '-')).toMatch(/Page 1 of \d/);
+  });
+
+  // A print tab shows later editions in place of its first one; each must still get its own print stylesheet.
+  it('runs each edition’s own head, with the organisation in the language', () => {
+    expect(poppler('pdftotext', pdfPath('es'), '-')).toContain('Red Judía Progresista Internacional · Declaración de misión');
+    expect(poppler('pdftotext', pdfPath('fr'), '-')).toMatch(/Réseau juif progressiste international · Déclaration de mission/i);
+    expect(poppler('pdftotext', pdfPath('en'), '-')).toContain('International Progressive Jewish Network · Mission Statement');
   });
 });
 

@@ -34,9 +34,9 @@ export interface Project {
   templates: Templates;
 }
 
-/** Reads everything a build needs; the only place that reads project files. */
-export async function loadProject(root: string): Promise<Project> {
-  const config = await loadConfig(root);
+/** Reads everything a build needs (the configuration too, unless given); the only place that reads project files. */
+export async function loadProject(root: string, config?: Config): Promise<Project> {
+  config ??= await loadConfig(root);
   const statements = await loadStatements(root, config);
   const ids = new Set(statements.map((s) => s.id));
   const translations = await loadTranslations(root, config, ids);
