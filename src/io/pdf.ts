@@ -24,7 +24,9 @@ const CHROMIUM_FLAGS = [
   '--disable-extensions',
   '--disable-default-apps',
   '--font-render-hinting=none',
-  '--disable-features=IsolateOrigins,site-per-process,Translate,MediaRouter,OptimizationHints,PaintHolding',
+  // WebUIOmnibox*: Chromium 15x preloads its omnibox popup as a web page even when headless, which
+  // costs about 0.6 s of CPU at every launch.
+  '--disable-features=IsolateOrigins,site-per-process,Translate,MediaRouter,OptimizationHints,PaintHolding,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
   '--disable-site-isolation-trials',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
