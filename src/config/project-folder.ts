@@ -1,5 +1,5 @@
 import { posix, win32 } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A folder named in broadside.yaml, relative to the project. It must stay inside the project: the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHECK_IDS, CHECK_SETTINGS, type CheckId, type CheckSetting } from '../checks/catalog.js';
 import { canonicalLanguageTag } from '../languages.js';
 import { isWithin, projectFolder } from './project-folder.js';

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { BrowserMissingError } from '../errors.js';
@@ -67,9 +68,8 @@ export async function requireBrowser(configured: string | undefined, env: NodeJS
 
 async function puppeteerBrowser(): Promise<string | undefined> {
   // `puppeteer` is optional: installed (with its Chrome) where its download works, absent elsewhere.
-  const optionalPackage = 'puppeteer';
   try {
-    const puppeteer = (await import(optionalPackage)).default as { executablePath(): string };
+    const puppeteer = createRequire(import.meta.url)('puppeteer') as { executablePath(): string };
     const path = puppeteer.executablePath();
     return isExecutable(path) ? path : undefined;
   } catch {

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { PACKAGE_ROOT } from './package-root.js';
 import { join, relative } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONFIG_FILE, parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError, InputError, UsageError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { VerifyError } from '../errors.js';
 import { compareText } from '../plan/artifacts.js';
 import { FORMATS, type Format } from '../writers/paths.js';

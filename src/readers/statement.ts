@@ -1,5 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { lexWithinLimits, MAX_NESTING } from '../markdown.js';
 import { derivedKey, KEY_PATTERN, META_KEYS, normalizeInline, splitKeyMarker } from '../model/keys.js';

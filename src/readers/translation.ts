@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { lexWithinLimits, MAX_NESTING } from '../markdown.js';
 import { normalizeInline } from '../model/keys.js';

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { BroadsideError, InputError, type SourceLocation } from '../errors.js';
 
 type ErrorClass = new (...args: ConstructorParameters<typeof BroadsideError>) => BroadsideError;

@@ -44,6 +44,7 @@ import { parse as parseYaml } from 'yaml';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** What a snapshot of the CLI needs: its entry point, compiled code, templates and package.json. */
 const APP_FILES = ['package.json', 'bin', 'build', 'templates'];
+const BUNDLE = 'build/bundle/broadside.cjs';
 const PROJECT_FILES = ['broadside.yaml', 'statements', 'translations'];
 const STATEMENT = 'mission-statement';
 const RTL = new Set(['he', 'ar']);
@@ -1048,9 +1049,8 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const code = underSubreaper();
   if (code !== undefined) process.exit(code);
-  // bin/broadside.js imports the built CLI (an esbuild bundle under build/): it must exist.
-  const entry = readFileSync(join(ROOT, 'bin/broadside.js'), 'utf8').match(/from\s+['"](\.\.\/build\/[^'"]+)['"]/)?.[1];
-  if (entry && !existsSync(resolve(ROOT, 'bin', entry))) fail(`${entry.slice(3)} is missing: run \`npm run bundle\` (or \`npm ci\`, which runs it) first.`);
+  // bin/broadside.js runs the built CLI (an esbuild bundle under build/): it must exist.
+  if (!existsSync(join(ROOT, BUNDLE))) fail(`${BUNDLE} is missing: run \`npm run bundle\` (or \`npm ci\`, which runs it) first.`);
   const tools = { chromium: have('chromium'), pandoc: have('pandoc'), weasyprint: have('weasyprint') };
   const info = machineInfo(tools);
   const ws = setupWorkspace(options);

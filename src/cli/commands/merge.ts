@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliProcess } from '../io.js';
 
@@ -8,7 +9,6 @@ export function registerMerge(program: Command, proc: CliProcess): void {
     .argument('<dirs...>', 'the build folders to combine')
     .option('-o, --out <dir>', 'the combined output (default: config `output`, dist)')
     .action(async (dirs: string[], flags: { out?: string }) => {
-      const { resolve } = await import('node:path');
       const { outputDir } = await import('../../io/output-dir.js');
       const { mergeOutputs } = await import('../../merge.js');
       const merged = await mergeOutputs(

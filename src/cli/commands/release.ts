@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliProcess } from '../io.js';
 
@@ -9,7 +10,6 @@ export function registerRelease(program: Command, proc: CliProcess): void {
     .option('-o, --out <dir>', 'folder for the archives and SHA256SUMS', 'release')
     .option('--name <name>', 'archive file names and their top folder (default: the build folder’s name)')
     .action(async (dir: string | undefined, flags: { out: string; name?: string }) => {
-      const { resolve } = await import('node:path');
       const { outputDir } = await import('../../io/output-dir.js');
       const { release } = await import('../../release.js');
       const out = resolve(proc.cwd(), flags.out);

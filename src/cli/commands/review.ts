@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Command } from 'commander';
 import type { CliProcess } from '../io.js';
 
@@ -16,7 +17,6 @@ export function registerReview(program: Command, proc: CliProcess, signal: Abort
     .option('--no-pdf', 'write the HTML only')
     .action(async (lang: string, statements: string[], flags: ReviewFlags) => {
       const { writeReview } = await import('../../review.js');
-      const { relative } = await import('node:path');
       const root = proc.cwd();
       const epoch = Number(proc.env.SOURCE_DATE_EPOCH);
       const date = Number.isFinite(epoch) && proc.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : undefined;

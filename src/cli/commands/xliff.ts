@@ -1,3 +1,4 @@
+import { resolve, relative } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { XLIFF_VERSIONS, type XliffVersion } from '../../xliff/write.js';
 import type { CliProcess } from '../io.js';
@@ -24,7 +25,6 @@ export function registerXliff(program: Command, proc: CliProcess): void {
     .action(async (lang: string, statements: string[], flags: ExportFlags) => {
       const { exportXliff } = await import('../../xliff.js');
       const { writeFileAtomic } = await import('../../io/atomic-write.js');
-      const { resolve, relative } = await import('node:path');
       const root = proc.cwd();
       const { text, units, defaultPath } = await exportXliff({ root, lang, statements, version: flags.version });
       if (flags.out === '-') {
