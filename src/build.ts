@@ -116,6 +116,9 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   events.onFindings?.(gate);
   if (gate.errors.length) throw gateError(gate.errors);
 
+  // Hashing the inputs and asking git for the commit overlap the rendering and printing.
+  const identity = sourceIdentity(project, sourceDate(env, project.statements), env);
+  identity.catch(() => undefined);
   await removeLeftovers(out);
   const current = await hashTree(out);
   const previous = await readManifest(out).catch(() => undefined);
@@ -147,7 +150,7 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   const manifest: Manifest = {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     broadside: VERSION,
-    source: await sourceIdentity(project, sourceDate(env, project.statements), env),
+    source: await identity,
     artifacts: artifacts.map(({ status: _, ...entry }) => entry),
     files: files.map(({ data: _, ...entry }) => entry),
   };
@@ -274,11 +277,13 @@ function sameFiles(files: readonly ManifestFile[], current: ReadonlyMap<string, 
 async function commitOutput(out: string, files: readonly OutputFile[], current: ReadonlyMap<string, ManifestFile>, force: boolean, signal?: AbortSignal): Promise<void> {
   const transaction = await OutputTransaction.begin(out);
   try {
-    for (const file of files) {
-      if (file.data === undefined || (!force && current.get(file.path)?.sha256 === file.sha256)) await transaction.reuse(file.path);
-      else await transaction.write(file.path, file.data);
-      checkAborted(signal);
-    }
+    // All at once, but every write settles before an abort removes the staging folder.
+    const written = await Promise.allSettled(
+      files.map((file) => (file.data === undefined || (!force && current.get(file.path)?.sha256 === file.sha256) ? transaction.reuse(file.path) : transaction.write(file.path, file.data))),
+    );
+    const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+    if (failed) throw failed.reason;
+    checkAborted(signal);
     await transaction.commit();
   } catch (error) {
     await transaction.abort();

@@ -9,17 +9,22 @@ const require = createRequire(import.meta.url);
 export type Assets = Map<string, Buffer>;
 
 export async function loadAssets(templatesDir: string): Promise<Assets> {
-  const assets: Assets = new Map();
-  assets.set('broadside.css', await readFile(join(templatesDir, 'broadside.css')));
-  const faces: string[] = [];
-  for (const family of FONT_FAMILIES) {
+  const sheets = FONT_FAMILIES.flatMap((family) => {
     const root = dirname(require.resolve(`${family.package}/package.json`));
-    for (const sheet of fontStylesheets(family)) {
-      const { css, files } = rewriteFontFaces(await readFile(join(root, sheet), 'utf8'));
-      faces.push(css);
-      for (const file of files) assets.set(`fonts/${file}`, await readFile(join(root, 'files', file)));
-    }
-  }
-  assets.set('fonts.css', Buffer.from(`/* Fonts from @fontsource packages (SIL Open Font License). */\n${faces.join('\n')}\n`));
-  return assets;
+    return fontStylesheets(family).map((sheet) => join(root, sheet));
+  });
+  const [stylesheet, ...faces] = await Promise.all([readFile(join(templatesDir, 'broadside.css')), ...sheets.map(readFontFaces)]);
+  const fonts = faces.flatMap((face) => face.files);
+  return new Map([
+    ['broadside.css', stylesheet!],
+    ...fonts.map(({ name, data }): [string, Buffer] => [`fonts/${name}`, data]),
+    ['fonts.css', Buffer.from(`/* Fonts from @fontsource packages (SIL Open Font License). */\n${faces.map((face) => face.css).join('\n')}\n`)],
+  ]);
+}
+
+/** One @fontsource stylesheet, rewritten to point at assets/fonts/, with the font files it names. */
+async function readFontFaces(sheet: string): Promise<{ css: string; files: { name: string; data: Buffer }[] }> {
+  const { css, files } = rewriteFontFaces(await readFile(sheet, 'utf8'));
+  const folder = join(dirname(sheet), 'files');
+  return { css, files: await Promise.all(files.map(async (name) => ({ name, data: await readFile(join(folder, name)) }))) };
 }

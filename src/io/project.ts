@@ -37,15 +37,15 @@ export interface Project {
 /** Reads everything a build needs (the configuration too, unless given); the only place that reads project files. */
 export async function loadProject(root: string, config?: Config): Promise<Project> {
   config ??= await loadConfig(root);
-  const statements = await loadStatements(root, config);
-  const ids = new Set(statements.map((s) => s.id));
-  const translations = await loadTranslations(root, config, ids);
-  const interfaceStrings = await loadInterfaceStrings(root);
-  const templates = {
-    page: await readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
-    print: await readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8'),
-  };
-  return { root, config, statements, translations, interfaceStrings, templates };
+  // Independent files are read at once; each is parsed (and any error reported) in a fixed order.
+  const [statements, interfaceStrings, page, print] = await Promise.all([
+    loadStatements(root, config),
+    loadInterfaceStrings(root),
+    readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
+    readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8'),
+  ]);
+  const translations = await loadTranslations(root, config, new Set(statements.map((s) => s.id)));
+  return { root, config, statements, translations, interfaceStrings, templates: { page, print } };
 }
 
 /** Files are named relative to the project folder in every message. */
@@ -85,35 +85,34 @@ export async function loadStatements(root: string, config: Config): Promise<Stat
   const dir = join(root, config.statements);
   const names = await listFiles(dir, '.md');
   if (names.length === 0) throw new InputError(`no statements found in ${config.statements}/`, { file: config.statements }, 'add a Markdown file such as statements/mission-statement.md.');
-  const statements: Statement[] = [];
   for (const name of names) {
-    const id = name.slice(0, -'.md'.length);
-    if (!STATEMENT_ID.test(id)) {
+    if (!STATEMENT_ID.test(statementId(name))) {
       throw new InputError(`"${name}" is not a usable statement file name`, { file: displayName(root, join(dir, name)) }, 'name statements with lower-case letters, digits and hyphens, e.g. mission-statement.md.');
     }
-    const { file, text } = await readText(root, join(dir, name));
-    statements.push(readStatement(id, file, text));
   }
-  return statements;
+  const sources = await Promise.all(names.map((name) => readText(root, join(dir, name))));
+  return sources.map(({ file, text }, i) => readStatement(statementId(names[i]!), file, text));
+}
+
+function statementId(fileName: string): string {
+  return fileName.slice(0, -'.md'.length);
 }
 
 async function loadTranslations(root: string, config: Config, ids: ReadonlySet<string>): Promise<Map<string, TranslationFile>> {
   const dir = join(root, config.translations);
   const configured = new Set(config.languages.map((l) => l.code));
-  const translations = new Map<string, TranslationFile>();
-  for (const name of await listFiles(dir, '.yaml')) {
-    const lang = name.slice(0, -'.yaml'.length);
-    const path = join(dir, name);
-    const file = displayName(root, path);
+  const names = await listFiles(dir, '.yaml');
+  const langOf = (name: string): string => name.slice(0, -'.yaml'.length);
+  for (const name of names) {
+    const lang = langOf(name);
     if (!configured.has(lang) || lang === config.sourceLanguage) {
       const valid = canonicalLanguageTag(lang);
       const why = valid === undefined ? `"${lang}" is not a BCP 47 language code` : lang === config.sourceLanguage ? `"${lang}" is the source language` : `the language "${lang}" is not in ${CONFIG_FILE}`;
-      throw new InputError(`${why}, so this translation file cannot be used`, { file }, `add it with \`broadside add-lang ${valid ?? '<code>'}\`, or rename or remove the file.`);
+      throw new InputError(`${why}, so this translation file cannot be used`, { file: displayName(root, join(dir, name)) }, `add it with \`broadside add-lang ${valid ?? '<code>'}\`, or rename or remove the file.`);
     }
-    const { text } = await readText(root, path);
-    translations.set(lang, readTranslation(lang, file, text, ids));
   }
-  return translations;
+  const sources = await Promise.all(names.map((name) => readText(root, join(dir, name))));
+  return new Map(sources.map(({ file, text }, i) => [langOf(names[i]!), readTranslation(langOf(names[i]!), file, text, ids)]));
 }
 
 export async function loadInterfaceStrings(root: string): Promise<InterfaceStrings> {

@@ -15,20 +15,28 @@ import { TEMPLATES_DIR, type Project } from './project.js';
  */
 export async function sourceIdentity(project: Project, date: Date, env: NodeJS.ProcessEnv): Promise<SourceIdentity> {
   const { root, config } = project;
-  const inputs: SourceInput[] = [];
-  const add = async (origin: SourceInput['origin'], base: string, paths: string[], prefix: string): Promise<void> => {
-    for (const path of [...paths].sort(compareText)) inputs.push({ path: `${prefix}${path}`, origin, sha256: sha256(await readFile(join(base, path))) });
+  const commit = gitCommit(root, env);
+  const hashed = async (origin: SourceInput['origin'], base: string, paths: string[], prefix: string): Promise<SourceInput[]> => {
+    const sorted = [...paths].sort(compareText);
+    const contents = await Promise.all(sorted.map((path) => readFile(join(base, path))));
+    return sorted.map((path, i) => ({ path: `${prefix}${path}`, origin, sha256: sha256(contents[i]!) }));
   };
-  await add('project', root, [CONFIG_FILE], '');
-  for (const [folder, extension] of [[config.statements, '.md'], [config.translations, '.yaml']] as const) {
+  const inputFolder = async (folder: string, extension: string): Promise<SourceInput[]> => {
     const dir = join(root, folder);
     const names = (await listTree(dir)).filter((p) => !p.includes('/') && p.endsWith(extension));
-    await add('project', dir, names, `${relative(root, dir).split(sep).join('/')}/`);
-  }
-  await add('broadside', TEMPLATES_DIR, await listTree(TEMPLATES_DIR), 'templates/');
+    return hashed('project', dir, names, `${relative(root, dir).split(sep).join('/')}/`);
+  };
+  const inputs = (
+    await Promise.all([
+      hashed('project', root, [CONFIG_FILE], ''),
+      inputFolder(config.statements, '.md'),
+      inputFolder(config.translations, '.yaml'),
+      listTree(TEMPLATES_DIR).then((paths) => hashed('broadside', TEMPLATES_DIR, paths, 'templates/')),
+    ])
+  ).flat();
   return {
     sha256: sha256Json(inputs.map((i) => [i.origin, i.path, i.sha256])),
-    commit: await gitCommit(root, env),
+    commit: await commit,
     date: date.toISOString(),
     inputs,
   };

@@ -5,12 +5,9 @@ import type { ManifestFile } from '../manifest/manifest.js';
 
 /** Every file under `dir` (path relative to it, with `/`) with its size and hash; empty when `dir` does not exist. */
 export async function hashTree(dir: string): Promise<Map<string, ManifestFile>> {
-  const tree = new Map<string, ManifestFile>();
-  for (const path of await listTree(dir)) {
-    const data = await readFile(join(dir, path));
-    tree.set(path, { path, bytes: data.length, sha256: sha256(data) });
-  }
-  return tree;
+  const paths = await listTree(dir);
+  const contents = await Promise.all(paths.map((path) => readFile(join(dir, path))));
+  return new Map(paths.map((path, i) => [path, { path, bytes: contents[i]!.length, sha256: sha256(contents[i]!) }]));
 }
 
 /** Relative paths of every file under `dir`, in no particular order. */
@@ -22,11 +19,11 @@ export async function listTree(dir: string, prefix = ''): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && prefix === '') return [];
     throw error;
   }
-  const paths: string[] = [];
-  for (const entry of entries) {
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) paths.push(...(await listTree(dir, path)));
-    else paths.push(path);
-  }
-  return paths;
+  const paths = await Promise.all(
+    entries.map((entry) => {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? listTree(dir, path) : [path];
+    }),
+  );
+  return paths.flat();
 }

@@ -1,5 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from './escape.js';
+import { keepInlineTags } from './inline-tags.js';
 
 /** Inline Markdown → tokens; shared by every writer so all formats see the same structure. */
 export function inlineTokens(markdown: string): Token[] {
@@ -13,26 +14,13 @@ export function isSafeUrl(href: string): boolean {
   return SAFE_URL.test(href.trim());
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-const ALLOWED: sanitizeHtml.IOptions = {
-  allowedTags: ['a', 'em', 'strong', 'del', 'code', 'br'],
-  allowedAttributes: { a: ['href'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesAppliedToAttributes: ['href'],
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'escape',
-};
-
 /**
  * Inline Markdown → HTML. Raw HTML in the text is shown as text, never interpreted; links with
  * unsafe targets lose the link; images become their alt text. The result then goes through a
  * sanitiser that allows only the tags this function emits, so a bug here cannot open a hole.
  */
 export function renderInlineHtml(markdown: string): string {
-  return sanitizeHtml(tokensToHtml(inlineTokens(markdown)), ALLOWED);
+  return keepInlineTags(tokensToHtml(inlineTokens(markdown)));
 }
 
 function tokensToHtml(tokens: Token[]): string {
@@ -81,7 +69,8 @@ export function renderInlineText(markdown: string, links?: TextLinks): string {
   return tokensToText(inlineTokens(markdown), links);
 }
 
-const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+// Made on first use: creating a segmenter loads ICU data, and most texts have no link to place.
+let words: Intl.Segmenter | undefined;
 
 function tokensToText(tokens: Token[], links: TextLinks | undefined): string {
   let out = '';
@@ -106,7 +95,8 @@ function tokensToText(tokens: Token[], links: TextLinks | undefined): string {
 
 /** Where in `text` the word that the end of `before` is in ends; undefined when it runs on past `text`. */
 function wordEnd(before: string, text: string): number | undefined {
-  const word = WORDS.segment(before + text).containing(before.length - 1);
+  words ??= new Intl.Segmenter('und', { granularity: 'word' });
+  const word = words.segment(before + text).containing(before.length - 1);
   const end = word ? word.index + word.segment.length - before.length : 0;
   return end < text.length ? Math.max(0, end) : undefined;
 }

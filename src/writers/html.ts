@@ -2,7 +2,8 @@ import type { LocalizedSegment, LocalizedStatement } from '../localize/localize.
 import { openGraphLocale } from '../languages.js';
 import { describe } from '../localize/describe.js';
 import type { Block, Segment } from '../model/statement.js';
-import { escapeHtml, plainText, renderInlineHtml } from '../render/inline.js';
+import { escapeHtml } from '../render/escape.js';
+import { plainText, renderInlineHtml } from '../render/inline.js';
 import { fillTemplate } from '../render/template.js';
 import { artifactPath, type Format } from './paths.js';
 

@@ -1,4 +1,5 @@
-import { escapeHtml, plainText } from '../render/inline.js';
+import { escapeHtml } from '../render/escape.js';
+import { plainText } from '../render/inline.js';
 import type { Edition } from './html.js';
 import { artifactPath, type Format } from './paths.js';
 

@@ -1,7 +1,8 @@
 import { diffWords } from 'diff';
 import type { EntryState } from '../localize/state.js';
 import type { Finding } from '../model/finding.js';
-import { escapeHtml, renderInlineHtml } from '../render/inline.js';
+import { escapeHtml } from '../render/escape.js';
+import { renderInlineHtml } from '../render/inline.js';
 import type { ReviewDocument, ReviewLanguage, ReviewRow, ReviewSection } from '../review/document.js';
 
 export function reviewTitle({ target }: ReviewDocument): string {
