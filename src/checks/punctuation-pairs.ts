@@ -13,8 +13,8 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['「', '」'], ['『', '』'], ['"', '"'],
 ];
 
-/** Every character that opens or closes a pair: text without any of them needs no walk. */
-const MARKS = new Set(PAIRS.flat());
+/** Every character that opens or closes a pair; the walk visits only these. */
+const MARKS = new RegExp(`[${[...new Set(PAIRS.flat())].join('').replace(/[\\\]^-]/g, '\\$&')}]`, 'gu');
 
 type Problem = { at: number; message: string };
 
@@ -33,19 +33,13 @@ export function punctuationPairs(subject: Subject): Finding[] {
 
 function firstImbalance(text: string, pairs: typeof PAIRS): Problem | undefined {
   const open: { char: string; at: number }[] = [];
-  let at = 0;
-  for (const char of text) {
-    if (!MARKS.has(char)) {
-      at += char.length;
-      continue;
-    }
+  for (const { 0: char, index: at } of text.matchAll(MARKS)) {
     const top = open.at(-1);
     if (top && pairs.some(([o, c]) => o === top.char && c === char)) open.pop();
     else if (pairs.some(([o]) => o === char)) open.push({ char, at });
     else if (pairs.some(([, c]) => c === char)) {
       return { at, message: top ? `“${char}” does not close the “${top.char}” before it` : `“${char}” closes nothing` };
     }
-    at += char.length;
   }
   const unclosed = open.at(-1);
   return unclosed && { at: unclosed.at, message: `“${unclosed.char}” is never closed` };
