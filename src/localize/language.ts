@@ -7,7 +7,7 @@ export interface Language {
   script: string;
   /** Locale for Intl formatting, with the configured numbering system. */
   locale: string;
-  numbering: string;
+  readonly numbering: string;
   paper: Config['pdf']['paper'];
   isSource: boolean;
 }
@@ -15,12 +15,15 @@ export interface Language {
 export function languagesOf(config: Config): Language[] {
   return config.languages.map((lang) => {
     const locale = formattingLocale(lang.code, lang.numbering);
+    let numbering: string | undefined;
     return {
       code: lang.code,
       dir: directionOf(lang.code),
       script: scriptOf(lang.code),
       locale,
-      numbering: new Intl.NumberFormat(locale).resolvedOptions().numberingSystem,
+      get numbering() {
+        return (numbering ??= dateFormat(locale).resolvedOptions().numberingSystem);
+      },
       paper: lang.paper ?? config.pdf.paper,
       isSource: lang.code === config.sourceLanguage,
     };
@@ -29,7 +32,19 @@ export function languagesOf(config: Config): Language[] {
 
 /** A date written as the language writes it: 11 בפברואר 2020, ١١ فبراير ٢٠٢٠, 11 février 2020. */
 export function formatDate(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(language.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateFormat(language.locale).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One date format per locale: making one loads the locale's data, so it also answers which digits
+ * the locale uses (the same numbering system its number format would give).
+ */
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
+  return format;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
