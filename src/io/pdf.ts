@@ -178,10 +178,7 @@ interface PrintPage {
  */
 async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (url: string) => void): Promise<PrintPage> {
   const page = tab ?? (await browser.newPage());
-  await page.setJavaScriptEnabled(false);
-  await page.setRequestInterception(true);
-  await page.setCacheEnabled(true);
-  const session = await page.createCDPSession();
+  const [session] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true), page.setCacheEnabled(true)]);
   await session.send('Page.enable');
   let current: PrintJob | undefined;
   let location: string | undefined;
