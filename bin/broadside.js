@@ -52,7 +52,7 @@ function load(file, wrapRequire = (require) => require) {
   } catch {
     cachedData = undefined;
   }
-  const before = compiledCode();
+  const before = compiled.length === 0 ? baseline : compiledCode();
   const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   compiled.push({ script, cacheFile, cachedData, fromCache: compiledCode() - before });
   const module = { exports: {} };

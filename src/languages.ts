@@ -26,7 +26,9 @@ export function scriptOf(code: string): string {
 
 /** Locale string for Intl formatters, with the numbering system the edition uses (ar-u-nu-arab). */
 export function formattingLocale(code: string, numbering?: string): string {
-  return numbering ? new Intl.Locale(code, { numberingSystem: numbering }).toString() : code;
+  if (!numbering) return code;
+  // Intl.Locale with options loads ICU data (~5 ms); a tag without extensions just gains one.
+  return /-[ux]-/i.test(code) ? new Intl.Locale(code, { numberingSystem: numbering }).toString() : `${code}-u-nu-${numbering}`;
 }
 
 /** Open Graph wants ll_CC; use the likely region of the language. */

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -6,6 +5,7 @@ import { CONFIG_FILE } from '../config/load.js';
 import { sha256, sha256Json } from '../manifest/hash.js';
 import type { SourceIdentity, SourceInput } from '../manifest/manifest.js';
 import { compareText } from '../plan/artifacts.js';
+import { readGitHead } from './git-head.js';
 import { listTree } from './tree.js';
 import { TEMPLATES_DIR, type Project } from './project.js';
 
@@ -42,9 +42,12 @@ export async function sourceIdentity(project: Project, date: Date, env: NodeJS.P
   };
 }
 
-/** `git rev-parse HEAD`, or null when there is no git or no repository. */
+/** The commit HEAD points at (git is asked only when its files say to), or null when there is no repository. */
 async function gitCommit(root: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+  const head = await readGitHead(root, env);
+  if (head !== undefined) return head;
   try {
+    const { execFile } = await import('node:child_process');
     const { stdout } = await promisify(execFile)('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root, env, timeout: 10_000 });
     return /^[0-9a-f]{40,64}$/.test(stdout.trim()) ? stdout.trim() : null;
   } catch {
