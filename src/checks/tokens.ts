@@ -4,7 +4,7 @@ import { inlineTokens } from '../render/inline.js';
 /** Every inline token of `markdown`, nested ones included, in document order. */
 export function flatTokens(markdown: string): Token[] {
   const out: Token[] = [];
-  const visit = (tokens: Token[]): void => {
+  const visit = (tokens: readonly Token[]): void => {
     for (const token of tokens) {
       out.push(token);
       if ('tokens' in token && Array.isArray(token.tokens)) visit(token.tokens as Token[]);

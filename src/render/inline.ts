@@ -2,9 +2,19 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { escapeHtml } from './escape.js';
 import { keepInlineTags } from './inline-tags.js';
 
-/** Inline Markdown → tokens; shared by every writer so all formats see the same structure. */
-export function inlineTokens(markdown: string): Token[] {
-  return new Lexer({ gfm: true }).inlineTokens(markdown);
+// Checks and writers ask for the tokens of the same texts a dozen times over in a build, and no one
+// changes tokens; bounded for long-running `build --watch` and `preview`.
+const tokensOf = new Map<string, readonly Token[]>();
+const KEPT_TEXTS = 10_000;
+
+/** Inline Markdown → tokens; shared by every writer so all formats see the same structure. Never modify them. */
+export function inlineTokens(markdown: string): readonly Token[] {
+  let tokens = tokensOf.get(markdown);
+  if (!tokens) {
+    if (tokensOf.size >= KEPT_TEXTS) tokensOf.clear();
+    tokensOf.set(markdown, (tokens = new Lexer({ gfm: true }).inlineTokens(markdown)));
+  }
+  return tokens;
 }
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:|#)/i;
@@ -23,7 +33,7 @@ export function renderInlineHtml(markdown: string): string {
   return keepInlineTags(tokensToHtml(inlineTokens(markdown)));
 }
 
-function tokensToHtml(tokens: Token[]): string {
+function tokensToHtml(tokens: readonly Token[]): string {
   return tokens.map(tokenToHtml).join('');
 }
 
@@ -72,7 +82,7 @@ export function renderInlineText(markdown: string, links?: TextLinks): string {
 // Made on first use: creating a segmenter loads ICU data, and most texts have no link to place.
 let words: Intl.Segmenter | undefined;
 
-function tokensToText(tokens: Token[], links: TextLinks | undefined): string {
+function tokensToText(tokens: readonly Token[], links: TextLinks | undefined): string {
   let out = '';
   // The reference of a link that ends inside a word ([net](…)works) waits for the end of the word
   // (Unicode word boundaries), so the plain text never cuts a word in two.
