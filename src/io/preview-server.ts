@@ -5,10 +5,10 @@ import { extname, join, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { EVENTS_PATH, RELOAD_SCRIPT, RELOAD_SCRIPT_PATH, withLiveReload } from '../preview/live-reload.js';
 import { requestPath } from '../preview/request-path.js';
+import { DEFAULT_PREVIEW_PORT } from '../preview/default-port.js';
 
 /** Loopback only: a preview is for the person at this computer, never for the network. */
 export const PREVIEW_HOST = '127.0.0.1';
-export const DEFAULT_PREVIEW_PORT = 4173;
 /** Without a port asked for, this many from the default on are tried. */
 const PORTS_TO_TRY = 10;
 

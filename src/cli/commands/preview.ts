@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_PREVIEW_PORT } from '../../io/preview-server.js';
+import { DEFAULT_PREVIEW_PORT } from '../../preview/default-port.js';
 import type { CliProcess } from '../io.js';
 
 interface PreviewFlags {
