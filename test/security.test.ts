@@ -128,20 +128,29 @@ describe('hostile translations', () => {
 });
 
 describe('the PDF printer on its own', () => {
-  it('refuses local files and network requests even if hostile HTML got past the sanitiser', async () => {
+  // A tab navigates to its first edition and shows each later one in place of the last: both ways must hold.
+  it.each([
+    ['navigated to', false],
+    ['shown in place of another edition', true],
+  ])('refuses local files and network requests even if hostile HTML got past the sanitiser, in a page %s', async (_, inPlace) => {
     const project = await makeProject();
     const loaded = await loadProject(project);
-    const [en] = languagesOf(loaded.config);
+    const [en, he] = languagesOf(loaded.config);
     const doc = localize(loaded.statements[0]!, en!, en!, loaded.interfaceStrings, undefined);
+    const before = localize(loaded.statements[0]!, he!, en!, loaded.interfaceStrings, loaded.translations.get('he'));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const hostile = `<!DOCTYPE html><html lang="en"><head><title>x</title><link rel="stylesheet" href="${origin}/link.css"><meta http-equiv="refresh" content="0; url=file:///etc/passwd"></head><body><h1>Hostile</h1><iframe src="file:///etc/passwd"></iframe><object data="file:///etc/passwd"></object><img src="file:///etc/hostname"><img src="${origin}/img"><div style="background:url(file:///etc/passwd)"></div><script>document.body.append("script ran")</script>`
       + `<style>@import url("${origin}/import.css"); h1 { background: url("file:///etc/passwd") } p { background: url("${origin}/css-url") }</style><p>css</p>`
       + `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="50" height="50"><image href="file:///etc/passwd" width="50" height="50"/><use xlink:href="${origin}/use.svg#x"/><image href="${origin}/svg-image" width="50" height="50"/></svg>`
       + `<object data="${origin}/object"></object><embed src="${origin}/embed"><embed src="file:///etc/hostname"><link rel="stylesheet" href="file:///etc/passwd"></body></html>`;
-    const files = new Map([[artifactPath(doc.statement.id, 'en', 'html'), hostile]]);
+    const files = new Map([
+      [artifactPath(doc.statement.id, 'en', 'html'), hostile],
+      [artifactPath(doc.statement.id, 'he', 'html'), '<!DOCTYPE html><html lang="he" dir="rtl"><head><title>א</title></head><body><p>שלום</p></body></html>'],
+    ]);
     const blocked: string[] = [];
     requests.length = 0;
-    const pdfs = await printPdfs([doc], files, new Map(), { config: loaded.config, env: process.env, creator: 'test', onBlockedRequest: (url) => blocked.push(url) });
+    const config = { ...loaded.config, pdf: { ...loaded.config.pdf, concurrency: 1 } };
+    const pdfs = await printPdfs(inPlace ? [before, doc] : [doc], files, new Map(), { config, env: process.env, creator: 'test', onBlockedRequest: (url) => blocked.push(url) });
     const pdf = pdfs.get(artifactPath(doc.statement.id, 'en', 'pdf'))!;
     const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
     expect(text).toContain('Hostile');
