@@ -9,7 +9,7 @@ import { makeProject, REPO } from './helpers.js';
 /** A copy of the installed CLI (bin/, the bundles without any cache, templates/), so caches start empty. */
 let app: string;
 let project: string;
-const cli = (...args: string[]) => promisify(execFile)(process.execPath, [join(app, 'bin/broadside.js'), ...args], { cwd: project });
+const cli = (...args: string[]) => promisify(execFile)(process.execPath, [join(app, 'bin/broadside.cjs'), ...args], { cwd: project });
 const caches = async (): Promise<string[]> => (await readdir(join(app, 'build/bundle'), { recursive: true })).filter((f) => f.endsWith('.cache')).sort();
 
 beforeAll(async () => {
@@ -21,7 +21,7 @@ beforeAll(async () => {
   project = await makeProject();
 });
 
-describe('the CLI started from bin/broadside.js', () => {
+describe('the CLI started from bin/broadside.cjs', () => {
   it('writes no code cache for a run that only shows help', async () => {
     await cli('build', '--help');
     expect(await caches()).toEqual([]);
@@ -47,8 +47,8 @@ describe('the CLI started from bin/broadside.js', () => {
   it('says how to make the bundle when it is missing, without a stack trace', async () => {
     const bare = await mkdtemp(join(tmpdir(), 'broadside-app-'));
     await mkdir(join(bare, 'bin'));
-    await cp(join(REPO, 'bin/broadside.js'), join(bare, 'bin/broadside.js'));
-    const result = await promisify(execFile)(process.execPath, [join(bare, 'bin/broadside.js'), '--version']).catch((error: { code: number; stderr: string }) => error);
+    await cp(join(REPO, 'bin/broadside.cjs'), join(bare, 'bin/broadside.cjs'));
+    const result = await promisify(execFile)(process.execPath, [join(bare, 'bin/broadside.cjs'), '--version']).catch((error: { code: number; stderr: string }) => error);
     expect('code' in result && result.code).toBe(2);
     expect(result.stderr).toMatch(/broadside\.cjs is missing; run `npm run bundle`/);
     expect(result.stderr).not.toMatch(/\n\s+at /);

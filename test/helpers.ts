@@ -29,7 +29,7 @@ export async function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv
 /** Runs the compiled CLI as a real process (for signals, exit codes and stdout/stderr separation). */
 export function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO, 'bin/broadside.js'), ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(REPO, 'bin/broadside.cjs'), ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -33,7 +33,7 @@ interface Build {
 }
 
 function startBuild(project: string, args: string[] = ['build']): Build {
-  const child = spawn(process.execPath, [join(REPO, 'bin/broadside.js'), ...args], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO, 'bin/broadside.cjs'), ...args], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));

@@ -21,7 +21,7 @@
 //
 // --settle S: before each round, wait up to S seconds (default 20) for the machine to be mostly idle
 // (< 15 % busy over a second, from /proc/stat); the busy share seen is printed with every round.
-// --keep: leave the temporary directory. --no-snapshot: run bin/broadside.js in place instead of a
+// --keep: leave the temporary directory. --no-snapshot: run bin/broadside.cjs in place instead of a
 // copy of bin/, build/ and templates/ taken at the start (the copy shields the run from rebuilds of
 // build/ by other people working in the same tree).
 //
@@ -452,13 +452,13 @@ function memorySampler(rootPid) {
 function setupWorkspace({ keep, snapshot }) {
   const base = mkdtempSync(join(tmpdir(), 'broadside-bench-'));
   // Other people rebuild build/ in this tree while the benchmark runs (minutes): measure one fixed
-  // copy of the CLI instead, started exactly as a user starts it (node bin/broadside.js).
-  let bin = join(ROOT, 'bin/broadside.js');
+  // copy of the CLI instead, started exactly as a user starts it (node bin/broadside.cjs).
+  let bin = join(ROOT, 'bin/broadside.cjs');
   if (snapshot) {
     const app = join(base, 'app');
     for (const f of APP_FILES) cpSync(join(ROOT, f), join(app, f), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'), 'dir');
-    bin = join(app, 'bin/broadside.js');
+    bin = join(app, 'bin/broadside.cjs');
   }
   const project = join(base, 'project');
   mkdirSync(project);
@@ -1060,7 +1060,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const code = underSubreaper();
   if (code !== undefined) process.exit(code);
-  // bin/broadside.js runs the built CLI (an esbuild bundle under build/): it must exist.
+  // bin/broadside.cjs runs the built CLI (an esbuild bundle under build/): it must exist.
   if (!existsSync(join(ROOT, BUNDLE))) fail(`${BUNDLE} is missing: run \`npm run bundle\` (or \`npm ci\`, which runs it) first.`);
   const tools = { chromium: have('chromium'), pandoc: have('pandoc'), weasyprint: have('weasyprint') };
   const info = machineInfo(tools);

@@ -1,25 +1,25 @@
 #!/usr/bin/env node
+'use strict';
 // Runs the bundled CLI (`npm run bundle` makes build/bundle/) through V8's code cache, because
 // compiling the bundle costs more than running most commands. Node 20 has no
-// module.enableCompileCache(), hence CommonJS bundles compiled with vm.Script.
+// module.enableCompileCache(), hence CommonJS bundles compiled with vm.Script. This file is CommonJS
+// too: starting Node's ES module loader for it would cost more than the rest of this file.
 // broadside.cjs is the CLI; vendor/ holds the packages only PDF work needs (Puppeteer, pdf-lib),
 // each compiled only when the CLI first requires it.
 // Each bundle keeps a cache per command, named after the bundle's size and time so that a rebuilt
 // bundle never meets old code. A cache is written after a successful run (not one that only showed
 // help or the version) when there is none or V8 rejected it; the CLI's again when the run was the
 // first of its command to need a vendor bundle (say a first build that printed no PDF, then one that did).
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
 const args = process.argv.slice(2);
 const command = /^[a-z-]+$/.test(args[0] ?? '') ? args[0] : 'other';
 const onlyHelp = args.some((arg) => ['-h', '--help', '-V', '--version'].includes(arg));
-const bundlePath = (name) => fileURLToPath(new URL(`../build/bundle/${name}`, import.meta.url));
+const bundlePath = (name) => join(__dirname, '../build/bundle', name);
 const VENDORED = { '@puppeteer/browsers': 'vendor/puppeteer.cjs', 'puppeteer-core': 'vendor/puppeteer.cjs', 'pdf-lib': 'vendor/pdf-lib.cjs' };
-
 /** The bundles compiled in this run. */
 const compiled = [];
 process.once('exit', (code) => {
@@ -27,7 +27,6 @@ process.once('exit', (code) => {
   const firstVendorRun = compiled.some((c) => c.vendor && c.cachedData === undefined);
   for (const c of compiled) if (c.cachedData === undefined || c.script.cachedDataRejected || (firstVendorRun && !c.vendor)) writeCache(c);
 });
-
 const vendors = new Map();
 const vendored = (id) => {
   const name = VENDORED[id];
@@ -35,7 +34,7 @@ const vendored = (id) => {
   return vendors.get(name).packages[id];
 };
 const cli = load('broadside.cjs', { wrapRequire: (require) => Object.assign((id) => (Object.hasOwn(VENDORED, id) ? vendored(id) : require(id)), require) });
-process.exitCode = await cli.main(args, process);
+cli.main(args, process).then((code) => (process.exitCode = code));
 
 /** Compiles and runs one CommonJS bundle with its code cache; returns its exports. */
 function load(name, { vendor = false, wrapRequire = (require) => require } = {}) {
@@ -57,7 +56,7 @@ function load(name, { vendor = false, wrapRequire = (require) => require } = {})
   const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   compiled.push({ script, cacheFile, cachedData, vendor });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, wrapRequire(createRequire(file)), module, file, dirname(file));
+  script.runInThisContext()(module.exports, wrapRequire(Module.createRequire(file)), module, file, dirname(file));
   return module.exports;
 }
 
