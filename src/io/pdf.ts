@@ -208,9 +208,10 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
 }
 
 /**
- * Every PDF is in hand by now and the profile is thrown away, so there is nothing for a graceful
- * shutdown to save: end the browser's whole process group at once (Puppeteer starts it as a group
- * leader), which is ~100 ms faster than asking it to close. Elsewhere, close it normally.
+ * The build is done with the browser (every PDF is in hand, or the build failed) and its profile is
+ * thrown away, so a graceful shutdown has nothing to save: end the browser's whole process group at
+ * once (Puppeteer starts it as a group leader), ~100 ms faster than asking it to close. On Windows,
+ * or when that fails, close it normally.
  */
 async function stopBrowser(browser: Browser): Promise<void> {
   const child = browser.process();
