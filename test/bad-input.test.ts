@@ -69,6 +69,15 @@ describe('a translation file', () => {
     expectFrame(result, 8, '  source: x');
   });
 
+  it('with a quotation left open points at the mark that opened it, not at the end of the file', async () => {
+    for (const mark of ['"', "'"]) {
+      const bad = he.replace('text: עברית', `text: ${mark}עברית`);
+      const result = await build({ 'translations/he.yaml': bad });
+      expectClearError(result, ExitCode.input, `translations/he.yaml:${at(bad, `text: ${mark}עברית`, 'text: '.length)}`, 'this quotation mark is never closed', `end the text with the same mark (${mark})`);
+      expectFrame(result, Number(at(bad, `text: ${mark}עברית`).split(':')[0]), `    text: ${mark}עברית`);
+    }
+  });
+
   it('with a list or a number where text belongs says the text must be text', async () => {
     for (const value of ['[עברית, x]', '42']) {
       const bad = he.replace('text: עברית', `text: ${value}`);

@@ -20,20 +20,31 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0, Erro
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   const problem = doc.errors[0];
   if (problem) {
-    const pos = lines.linePos(problem.pos[0]);
+    // An unclosed quotation runs to the end of the file, where the parser notices; show where it opened.
+    const opening = problem.code === 'MISSING_CHAR' ? unclosedQuotation(doc, problem.pos[0]) : undefined;
+    const pos = lines.linePos(opening ?? problem.pos[0]);
     const line = pos.line + lineOffset;
     const duplicate = problem.code === 'DUPLICATE_KEY';
     const key = /^[^:\n]*/.exec(text.slice(problem.pos[0]))![0].trim();
-    throw new ErrorClass(
-      duplicate ? `the key "${key}" appears twice in one mapping` : `YAML syntax error: ${firstSentence(problem.message)}`,
-      { file, line, column: pos.col },
-      duplicate
-        ? 'keep one of the two entries (merge their texts) and delete the other.'
-        : 'check the indentation and quoting on this line; text containing ": " or starting with a quote or # must be quoted or written as a block (key: >-).',
-      codeFrame(text, pos.line, pos.col, lineOffset),
-    );
+    const [message, fix] = duplicate
+      ? [`the key "${key}" appears twice in one mapping`, 'keep one of the two entries (merge their texts) and delete the other.']
+      : opening !== undefined
+        ? ['YAML syntax error: this quotation mark is never closed', `end the text with the same mark (${text[opening]}), or drop the quotation marks and write the text as a block (key: >-).`]
+        : [`YAML syntax error: ${firstSentence(problem.message)}`, 'check the indentation and quoting on this line; text containing ": " or starting with a quote or # must be quoted or written as a block (key: >-).'];
+    throw new ErrorClass(message, { file, line, column: pos.col }, fix, codeFrame(text, pos.line, pos.col, lineOffset));
   }
   return { file, text, doc, lines, lineOffset };
+}
+
+/** Where the quoted text that runs on to `end` starts, if there is one. */
+function unclosedQuotation(doc: Document.Parsed, end: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === end) start = node.range[0];
+    },
+  });
+  return start;
 }
 
 function firstSentence(message: string): string {
