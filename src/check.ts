@@ -29,7 +29,7 @@ export function checkTranslations(project: Project, options: CheckOptions = {}):
   const settings = project.config.checks;
   const findings = languages.flatMap((language) =>
     subjectsOf(project, statements, language)
-      .flatMap((subject) => CHECK_IDS.flatMap((id) => configured(CHECKS[id](subject), settings[id])))
+      .flatMap((subject) => CHECK_IDS.filter((id) => !subject.entry?.ignore?.includes(id)).flatMap((id) => configured(CHECKS[id](subject), settings[id])))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
   );
   const errors = findings.filter((f) => f.severity === 'error').length;

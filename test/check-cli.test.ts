@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { CHECK_IDS } from '../src/checks/catalog.js';
 import { makeProject, REPO, runCli } from './helpers.js';
 
@@ -115,5 +116,42 @@ describe('check severities from the configuration', () => {
     const { code, stderr } = await runCli(['check'], dir);
     expect(code).toBe(3);
     expect(stderr).toContain('must be one of: error, warning, off');
+  });
+});
+
+describe('checks set aside for one entry (ignore:)', () => {
+  const withEntry = async (ignore: string): Promise<string> => {
+    const dir = await fixtureWith('');
+    const file = join(dir, 'translations/es.yaml');
+    const yaml = await readFile(file, 'utf8');
+    const marked = yaml.replace('    plain: # identical\n', `    plain: # identical\n      ignore: ${ignore}\n`);
+    expect(marked).not.toBe(yaml);
+    await writeFile(file, marked);
+    return dir;
+  };
+  const findingsOf = async (dir: string): Promise<JsonFinding[]> => JSON.parse((await runCli(['check', '--format', 'json'], dir)).stdout).findings;
+
+  it('drops that check’s finding for that entry only', async () => {
+    const before = await findingsOf(await fixtureWith(''));
+    expect(before).toContainEqual(expect.objectContaining({ check: 'identical', lang: 'es', key: 'plain' }));
+    const after = await findingsOf(await withEntry('[identical]'));
+    expect(after).not.toContainEqual(expect.objectContaining({ check: 'identical', lang: 'es', key: 'plain' }));
+    const what = ({ check, lang, key, message }: JsonFinding): string => `${lang} ${key} ${check} ${message}`;
+    expect(after.map(what)).toEqual(before.filter((f) => !(f.check === 'identical' && f.lang === 'es' && f.key === 'plain')).map(what));
+  });
+
+  it('refuses checks about an entry’s state, and unknown ones, at the place, listing those that can be set aside', async () => {
+    for (const ignore of ['[stale]', '[identicall]']) {
+      const { code, stderr } = await runCli(['check'], await withEntry(ignore));
+      expect(code).toBe(4);
+      expect(stderr).toMatch(/^error: translations\/es\.yaml:34:\d+: .*statements\.broken\.plain\.ignore\.0`: must list checks to set aside for this entry, from: identical, markup-links/);
+      expect(stderr).not.toMatch(/from: [^\n]*\bstale\b/);
+    }
+  });
+
+  it('is kept by broadside sync', async () => {
+    const dir = await withEntry('[identical]');
+    expect((await runCli(['sync'], dir)).code).toBe(0);
+    expect(parseYaml(await readFile(join(dir, 'translations/es.yaml'), 'utf8')).statements.broken.plain.ignore).toEqual(['identical']);
   });
 });

@@ -35,5 +35,12 @@ export type CheckId = keyof typeof CHECK_CATALOG;
 
 export const CHECK_IDS = Object.keys(CHECK_CATALOG) as CheckId[];
 
+/**
+ * Checks a translator may set aside for one entry (`ignore:` in the entry), such as `identical` for a
+ * name that stays in English. Not those about an entry's state (missing, empty, out of date, left
+ * over): those follow from the files, and are settled by translating or by `broadside sync`.
+ */
+export const IGNORABLE_CHECK_IDS = CHECK_IDS.filter((id) => !['missing', 'empty', 'stale', 'obsolete'].includes(id));
+
 export const CHECK_SETTINGS = ['error', 'warning', 'off'] as const;
 export type CheckSetting = (typeof CHECK_SETTINGS)[number];

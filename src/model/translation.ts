@@ -1,3 +1,5 @@
+import type { CheckId } from '../checks/catalog.js';
+
 /** One translated unit: the source it was made from, kept next to the translation. */
 export interface Entry {
   key: string;
@@ -7,6 +9,8 @@ export interface Entry {
   /** `text` exactly as written in the file, for checks that look at spacing; absent when not read from a file. */
   raw?: string;
   note?: string;
+  /** Checks the translator set aside for this entry. */
+  ignore?: CheckId[];
   /** Where `text` (or the entry) is in the translation file. */
   line: number;
   column: number;

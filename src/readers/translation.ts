@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { IGNORABLE_CHECK_IDS } from '../checks/catalog.js';
 import { InputError } from '../errors.js';
 import { lexWithinLimits, MAX_NESTING } from '../markdown.js';
 import { normalizeInline } from '../model/keys.js';
@@ -11,6 +12,7 @@ const EntrySchema = z
     source: z.string({ error: 'must be text (the English this translation was made from)' }),
     text: z.string({ error: 'must be text; quote it if it looks like a number or yes/no' }).nullable().default(''),
     note: z.string().optional(),
+    ignore: z.array(z.enum(IGNORABLE_CHECK_IDS, { error: `must list checks to set aside for this entry, from: ${IGNORABLE_CHECK_IDS.join(', ')}` })).optional(),
     /** Written by `broadside sync` on a stale entry: the source as it is now. Informative only. */
     newSource: z.string().optional(),
   })
@@ -81,6 +83,7 @@ function toEntry(yaml: YamlSource, path: string[], key: string, value: z.infer<t
   for (const field of ['source', 'text'] as const) requireReadableMarkdown(yaml, [...path, field], value[field] ?? '');
   const entry: Entry = { key, source: normalizeInline(value.source), text: normalizeInline(raw), raw, line, column };
   if (value.note !== undefined) entry.note = value.note;
+  if (value.ignore?.length) entry.ignore = value.ignore;
   return entry;
 }
 
