@@ -14,7 +14,11 @@ export async function readGitHead(root: string, env: NodeJS.ProcessEnv): Promise
   const gitDir = await findGitDir(resolve(root));
   if (!gitDir) return null;
   const commonDir = await readText(join(gitDir, 'commondir')).then((dir) => (dir === undefined ? gitDir : resolve(gitDir, dir)));
-  if (await exists(join(commonDir, 'reftable'))) return undefined;
+  const reftable = await stat(join(commonDir, 'reftable')).then(
+    () => true,
+    () => false,
+  );
+  if (reftable) return undefined;
   let head = await readText(join(gitDir, 'HEAD'));
   for (let depth = 0; head?.startsWith('ref: ') && depth < 5; depth++) head = await resolveRef(gitDir, commonDir, head.slice('ref: '.length));
   if (head === undefined) return null;
@@ -49,12 +53,5 @@ async function readText(path: string): Promise<string | undefined> {
   return readFile(path, 'utf8').then(
     (text) => text.trim(),
     () => undefined,
-  );
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
   );
 }

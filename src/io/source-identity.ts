@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { CONFIG_FILE } from '../config/load.js';
-import { sha256, sha256Json } from '../manifest/hash.js';
+import { sha256Json } from '../manifest/hash.js';
 import type { SourceIdentity, SourceInput } from '../manifest/manifest.js';
 import { compareText } from '../plan/artifacts.js';
 import { readGitHead } from './git-head.js';
-import { listTree } from './tree.js';
+import { hashFiles, listTree } from './tree.js';
 import { TEMPLATES_DIR, type Project } from './project.js';
 
 /**
@@ -16,11 +15,8 @@ import { TEMPLATES_DIR, type Project } from './project.js';
 export async function sourceIdentity(project: Project, date: Date, env: NodeJS.ProcessEnv): Promise<SourceIdentity> {
   const { root, config } = project;
   const commit = gitCommit(root, env);
-  const hashed = async (origin: SourceInput['origin'], base: string, paths: string[], prefix: string): Promise<SourceInput[]> => {
-    const sorted = [...paths].sort(compareText);
-    const contents = await Promise.all(sorted.map((path) => readFile(join(base, path))));
-    return sorted.map((path, i) => ({ path: `${prefix}${path}`, origin, sha256: sha256(contents[i]!) }));
-  };
+  const hashed = async (origin: SourceInput['origin'], base: string, paths: string[], prefix: string): Promise<SourceInput[]> =>
+    (await hashFiles(base, [...paths].sort(compareText))).map((file) => ({ path: `${prefix}${file.path}`, origin, sha256: file.sha256 }));
   const inputFolder = async (folder: string, extension: string): Promise<SourceInput[]> => {
     const dir = join(root, folder);
     const names = (await listTree(dir)).filter((p) => !p.includes('/') && p.endsWith(extension));

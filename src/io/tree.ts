@@ -5,9 +5,13 @@ import type { ManifestFile } from '../manifest/manifest.js';
 
 /** Every file under `dir` (path relative to it, with `/`) with its size and hash; empty when `dir` does not exist. */
 export async function hashTree(dir: string): Promise<Map<string, ManifestFile>> {
-  const paths = await listTree(dir);
+  return new Map((await hashFiles(dir, await listTree(dir))).map((file) => [file.path, file]));
+}
+
+/** The files at `paths` under `dir`, read at once, with their sizes and hashes, in the order given. */
+export async function hashFiles(dir: string, paths: readonly string[]): Promise<ManifestFile[]> {
   const contents = await Promise.all(paths.map((path) => readFile(join(dir, path))));
-  return new Map(paths.map((path, i) => [path, { path, bytes: contents[i]!.length, sha256: sha256(contents[i]!) }]));
+  return paths.map((path, i) => ({ path, bytes: contents[i]!.length, sha256: sha256(contents[i]!) }));
 }
 
 /** Relative paths of every file under `dir`, in no particular order. */
