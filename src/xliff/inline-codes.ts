@@ -97,7 +97,7 @@ function identity(part: CodePart): string {
 export function alignIds(translation: readonly InlinePart[], source: readonly InlinePart[]): InlinePart[] {
   const free = new Map<string, string[]>();
   for (const code of codesOf(source)) if (code.kind !== 'close') (free.get(identity(code)) ?? free.set(identity(code), []).get(identity(code))!).push(code.id);
-  let fresh = codesOf(source).length + 1;
+  let fresh = codesOf(source).filter((c) => c.kind !== 'close').length + 1;
   const renamed = new Map<string, string>();
   return translation.map((part) => {
     if (part.kind === 'text') return part;
