@@ -85,6 +85,17 @@ describe('xliff import: what counts as a translation', () => {
     expect(await entry(dir, 'new-passage')).toEqual({ source: NEW_PASSAGE, text: 'לפני {{date}} קראו את *האמנה*, חתמו על [ההתחייבות](https://example.org/pledge) והריצו `broadside build`.' });
   });
 
+  it('reads XLIFF 2.0 inline codes (<pc>, <ph>) back to Markdown, the codes in a new order', async () => {
+    const dir = await project();
+    const xliff = await exported(dir, 'he', '--copy-source', '--version', '2.0');
+    const unit = unitXml(xliff, 'mission-statement:new-passage');
+    const [, pc1, pc2, ph3, ph4] = /<target xml:lang="he">Read (<pc id="1"[^>]*>)our charter<\/pc>, sign the (<pc id="2"[^>]*>)pledge<\/pc> and run (<ph id="3"[^>]*\/>) before (<ph id="4"[^>]*\/>)\.<\/target>/.exec(unit)!;
+    const target = `<target xml:lang="he">לפני ${ph4} קראו את ${pc1}האמנה</pc>, חתמו על ${pc2}ההתחייבות</pc> והריצו ${ph3}.</target>`;
+    const result = await importing(dir, xliff.replace(unit, unit.replace(/<target xml:lang="he">[\s\S]*?<\/target>/, target)));
+    expect(result.code, result.stderr).toBe(0);
+    expect((await entry(dir, 'new-passage')).text).toBe('לפני {{date}} קראו את *האמנה*, חתמו על [ההתחייבות](https://example.org/pledge) והריצו `broadside build`.');
+  });
+
   it('takes the link target and code from the source, whatever the tool wrote inside the codes', async () => {
     const dir = await project();
     const xliff = await exported(dir, 'he', '--copy-source');
