@@ -124,10 +124,10 @@ describe('xliff import: what counts as a translation', () => {
   });
 
   it.each([
-    ['a lost tag', '<bpt id="1">*</bpt>א<ept id="1">*</ept> ב <ph id="3">`x`</ph> <ph id="4">{{date}}</ph>', 'tag(s) <2>, </2> of the source are missing'],
-    ['a tag twice', '<bpt id="1">*</bpt>א<ept id="1">*</ept> <bpt id="2">[</bpt>ב<ept id="2">]</ept> <ph id="3">`x`</ph> <ph id="4">{{date}}</ph> <ph id="4">{{date}}</ph>', 'tag <4/> appears twice'],
-    ['overlapping tags', '<bpt id="1">*</bpt>א <bpt id="2">[</bpt>ב<ept id="1">*</ept><ept id="2">]</ept> <ph id="3">`x`</ph> <ph id="4">{{date}}</ph>', 'tags <2> and </1> overlap'],
-    ['a tag closed before it opens', '<ept id="1">*</ept>א<bpt id="1">*</bpt> <bpt id="2">[</bpt>ב<ept id="2">]</ept> <ph id="3">`x`</ph> <ph id="4">{{date}}</ph>', 'tag </1> closes before it opens'],
+    ['a lost tag', '<bpt id="1">*</bpt>א<ept id="1">*</ept> ב <ph id="3">`x`</ph> <ph id="4">{{date}}</ph>', '<2>…</2> (the link to https://example.org/pledge) of the source is missing'],
+    ['a tag twice', '<bpt id="1">*</bpt>א<ept id="1">*</ept> <bpt id="2">[</bpt>ב<ept id="2">]</ept> <ph id="3">`x`</ph> <ph id="4">{{date}}</ph> <ph id="4">{{date}}</ph>', 'tag <4/> (placeholder {{date}}) appears twice'],
+    ['overlapping tags', '<bpt id="1">*</bpt>א <bpt id="2">[</bpt>ב<ept id="1">*</ept><ept id="2">]</ept> <ph id="3">`x`</ph> <ph id="4">{{date}}</ph>', 'tags <2> (the link to https://example.org/pledge) and </1> (emphasis) overlap'],
+    ['a tag closed before it opens', '<ept id="1">*</ept>א<bpt id="1">*</bpt> <bpt id="2">[</bpt>ב<ept id="2">]</ept> <ph id="3">`x`</ph> <ph id="4">{{date}}</ph>', 'tag </1> (emphasis) closes before it opens'],
     ['a tag the source does not have', '<bpt id="1">*</bpt>א<ept id="1">*</ept> <bpt id="2">[</bpt>ב<ept id="2">]</ept> <ph id="3">`x`</ph> <ph id="4">{{date}}</ph> <x id="9"/>', 'tag <9/> is not in the source'],
     ['Markdown typed without its code (a translated code span)', 'א *ב* [ג](https://example.org/pledge) `בנה` {{date}}', 'missing: code `broadside build`'],
     ['a translated placeholder', 'א *ב* [ג](https://example.org/pledge) `broadside build` {{תאריך}}', 'missing: placeholder {{date}}'],

@@ -108,20 +108,22 @@ export function alignIds(translation: readonly InlinePart[], source: readonly In
   });
 }
 
+/** A code in words, for messages: `emphasis`, `the link to https://…`, `code \`x\``, `placeholder {{date}}`. */
+export function describeCode(part: CodePart): string {
+  if (part.kind === 'open' && part.code === 'link') return `the link to ${part.href}`;
+  if (part.kind !== 'standalone') return part.code;
+  return `${part.code} ${part.markdown.trim() || JSON.stringify(part.markdown)}`;
+}
+
 /**
  * How a translation's codes differ from the source's, in plain words; empty when they are the
  * same codes (in any order, as languages order words differently). Compared on the Markdown the
  * translation becomes, so a code typed as Markdown counts like one inserted as a tag.
  */
 export function codeDifferences(translationMarkdown: string, sourceMarkdown: string): string[] {
-  const describe = (part: CodePart): string => {
-    if (part.kind === 'open' && part.code === 'link') return `the link to ${part.href}`;
-    if (part.kind === 'open') return part.code;
-    return `${part.code} ${part.markdown.trim() || JSON.stringify(part.markdown)}`;
-  };
   const count = (markdown: string): Map<string, number> => {
     const counts = new Map<string, number>();
-    for (const code of codesOf(markdownToParts(markdown))) if (code.kind !== 'close') counts.set(describe(code), (counts.get(describe(code)) ?? 0) + 1);
+    for (const code of codesOf(markdownToParts(markdown))) if (code.kind !== 'close') counts.set(describeCode(code), (counts.get(describeCode(code)) ?? 0) + 1);
     return counts;
   };
   const source = count(sourceMarkdown);

@@ -1,4 +1,4 @@
-import { codeDifferences, codesOf, markdownToParts, partsToMarkdown, type InlinePart } from './inline-codes.js';
+import { codeDifferences, codesOf, describeCode, markdownToParts, partsToMarkdown, type CodePart, type InlinePart } from './inline-codes.js';
 import type { ReturnedPart } from './read.js';
 
 /** The source's text with each code as a marker, to compare a returned source with the current one. */
@@ -26,6 +26,12 @@ export function targetMarkdown(target: readonly ReturnedPart[], sourceMarkdown: 
   }
   const source = markdownToParts(sourceMarkdown);
   const codes = new Map(codesOf(source).map((c) => [`${c.kind}:${c.id}`, c]));
+  const opening = new Map(codesOf(source).filter((c) => c.kind === 'open').map((c) => [c.id, c]));
+  const tagName = (part: { kind: ReturnedPart['kind']; id: string }): string => {
+    const tag = part.kind === 'open' ? `<${part.id}>` : part.kind === 'close' ? `</${part.id}>` : `<${part.id}/>`;
+    const code: CodePart | undefined = part.kind === 'close' ? opening.get(part.id) : codes.get(`${part.kind}:${part.id}`);
+    return code ? `${tag} (${describeCode(code)})` : tag;
+  };
   const problems: string[] = [];
   let unreadable = false;
   const seen = new Set<string>();
@@ -44,7 +50,7 @@ export function targetMarkdown(target: readonly ReturnedPart[], sourceMarkdown: 
     if (part.kind === 'close') {
       const at = open.lastIndexOf(part.id);
       if (at < 0) problems.push(`tag ${tagName(part)} closes before it opens; put the closing tag after the opening one`);
-      else if (at !== open.length - 1) problems.push(`tags ${open.slice(at + 1).map((id) => `<${id}>`).join(', ')} and </${part.id}> overlap; close the inner one first`);
+      else if (at !== open.length - 1) problems.push(`tags ${open.slice(at + 1).map((id) => tagName({ kind: 'open', id })).join(', ')} and ${tagName(part)} overlap; close the inner one first`);
       if (at >= 0) open.splice(at, 1);
     }
     const markdown = known?.markdown ?? part.data;
@@ -54,18 +60,15 @@ export function targetMarkdown(target: readonly ReturnedPart[], sourceMarkdown: 
     }
     else out.push({ kind: 'text', text: markdown });
   }
-  for (const id of open) problems.push(`tag <${id}> is opened but never closed; close it`);
-  const missing = [...codes.keys()].filter((key) => !seen.has(key));
-  if (missing.length) problems.push(`tag(s) ${missing.map((key) => tagName({ kind: key.slice(0, key.indexOf(':')) as ReturnedPart['kind'], id: key.slice(key.indexOf(':') + 1) } as ReturnedPart)).join(', ')} of the source are missing; put each tag back where it belongs in the translation`);
+  for (const id of open) problems.push(`tag ${tagName({ kind: 'open', id })} is opened but never closed; close it`);
+  const missing = codesOf(source).filter((c) => c.kind !== 'close' && !seen.has(`${c.kind}:${c.id}`) && !seen.has(`close:${c.id}`));
+  if (missing.length) {
+    const names = missing.map((c) => `${c.kind === 'open' ? `<${c.id}>…</${c.id}>` : `<${c.id}/>`} (${describeCode(c)})`);
+    problems.push(`${names.join(', ')} of the source ${missing.length === 1 ? 'is' : 'are'} missing; put each tag back where it belongs in the translation`);
+  }
   const markdown = partsToMarkdown(out);
   if (!problems.length) problems.push(...codeDifferences(markdown, sourceMarkdown).map(markdownProblem));
   return { markdown, problems, unreadable };
-}
-
-function tagName(part: ReturnedPart): string {
-  if (part.kind === 'open') return `<${(part as { id: string }).id}>`;
-  if (part.kind === 'close') return `</${(part as { id: string }).id}>`;
-  return `<${(part as { id: string }).id}/>`;
 }
 
 function markdownProblem(difference: string): string {
