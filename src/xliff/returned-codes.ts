@@ -57,8 +57,7 @@ export function targetMarkdown(target: readonly ReturnedPart[], sourceMarkdown: 
     if (markdown === undefined) {
       problems.push(`tag ${tagName(part)} is not in the source; remove it`);
       unreadable = true;
-    }
-    else out.push({ kind: 'text', text: markdown });
+    } else out.push({ kind: 'text', text: markdown });
   }
   for (const id of open) problems.push(`tag ${tagName({ kind: 'open', id })} is opened but never closed; close it`);
   const missing = codesOf(source).filter((c) => c.kind !== 'close' && !seen.has(`${c.kind}:${c.id}`) && !seen.has(`close:${c.id}`));

@@ -52,6 +52,9 @@ export function childElements(element: XmlElement, name?: string): XmlElement[] 
 const NOT_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const isXmlCharacter = (code: number): boolean => code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 
+/** What ends a run of character data in text and in attributes of either quote. */
+const SPECIAL = { '<': /[&<]/g, '"': /[&<"]/g, "'": /[&<']/g };
+
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9._:\u00B7\u00C0-\uFFFF]*/y;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -67,6 +70,8 @@ class XmlParser {
   private at = 0;
   private depth = 0;
   private readonly text: string;
+  /** Positions are counted on from the last one asked for: elements are met in order, so the file is scanned once. */
+  private last = { offset: 0, line: 1, column: 1 };
 
   constructor(text: string) {
     this.text = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
@@ -156,20 +161,15 @@ class XmlParser {
     }
   }
 
-  /** Character data up to `stop`, with references replaced. */
-  private characters(stop: string): string {
+  /** Character data up to `stop` (`<` in text, the quote in an attribute), with references replaced. */
+  private characters(stop: '<' | '"' | "'"): string {
+    const special = SPECIAL[stop];
     let out = '';
     for (;;) {
-      const run = this.at;
-      while (this.at < this.text.length && !'&<"\''.includes(this.text[this.at]!)) this.at++;
-      if (this.text[this.at] === '"' || this.text[this.at] === "'") {
-        if (this.text[this.at] !== stop) {
-          this.at++;
-          out += this.text.slice(run, this.at);
-          continue;
-        }
-      }
-      out += this.text.slice(run, this.at);
+      special.lastIndex = this.at;
+      const end = special.exec(this.text)?.index ?? this.text.length;
+      out += this.text.slice(this.at, end);
+      this.at = end;
       const ch = this.text[this.at];
       if (ch === undefined || ch === stop) return out;
       if (ch === '&') out += this.reference();
@@ -228,9 +228,6 @@ class XmlParser {
     if (this.text[this.at] !== ch) this.fail(`expected "${ch}"`);
     this.at++;
   }
-
-  /** Counted on from the last position asked for: elements are met in order, so the file is scanned once. */
-  private last = { offset: 0, line: 1, column: 1 };
 
   private position(offset: number): { line: number; column: number } {
     if (offset < this.last.offset) this.last = { offset: 0, line: 1, column: 1 };
