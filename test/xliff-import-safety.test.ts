@@ -215,7 +215,7 @@ describe('xliff import: characters, line ends, nesting and size', () => {
     expect(result.stderr).toContain('in.xlf is 33 MB; Broadside reads XLIFF files of up to 32 MB');
   });
 
-  it('imports a 30 MB file within a heap of 10 times its size (memory grows linearly, not 30-fold)', async () => {
+  it('imports a 30 MB file within a heap of 12 times its size (memory grows linearly, not 30-fold)', async () => {
     const dir = await project();
     const xliff = await exported(dir, 'he');
     const note = '<note from="developer">הערה ארוכה של מתרגם, עם טקסט כדי למלא את הקובץ &amp; עוד.</note>\n';
@@ -224,7 +224,7 @@ describe('xliff import: characters, line ends, nesting and size', () => {
     await writeFile(join(dir, 'in.xlf'), big);
     const bytes = Buffer.byteLength(big);
     expect(bytes).toBeGreaterThan(30 * 1024 * 1024);
-    const limit = Math.round((10 * bytes) / 1024 / 1024);
+    const limit = Math.round((12 * bytes) / 1024 / 1024);
     const result = await spawnCli(['xliff', 'import', 'in.xlf'], dir, { NODE_OPTIONS: `--max-old-space-size=${limit}` });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('1 translation(s) imported');
