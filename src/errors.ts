@@ -26,7 +26,7 @@ export const exitCodeDescriptions: Record<ExitCode, string> = {
   [ExitCode.config]: 'invalid configuration (broadside.yaml)',
   [ExitCode.input]: 'invalid input: a statement or translation file cannot be read',
   [ExitCode.incomplete]: '--strict or --min: a language is incomplete or out of date',
-  [ExitCode.checkFailed]: 'a translation check found errors (`check`, or `build --strict`)',
+  [ExitCode.checkFailed]: 'a translation check found errors (`check`, `build --strict`, `xliff import --strict`)',
   [ExitCode.browserMissing]: 'no browser found for PDF output',
   [ExitCode.pdfFailed]: 'the browser failed or timed out while printing a PDF',
   [ExitCode.outOfSync]: 'sync --check: a translation file is not in line with the statements (run `broadside sync`)',

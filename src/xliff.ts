@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
+import { checkTranslations, type CheckReport } from './check.js';
 import { InputError } from './errors.js';
 import { writeFileAtomic } from './io/atomic-write.js';
 import { loadProject, selectStatements, type Project } from './io/project.js';
@@ -7,19 +8,23 @@ import { readTranslationSource } from './io/translation-files.js';
 import { canonicalLanguageTag } from './languages.js';
 import { languagesOf } from './localize/language.js';
 import { decodeSourceText } from './readers/source-text.js';
+import { readTranslation } from './readers/translation.js';
 import { interfaceScope, statementScope } from './sync/scopes.js';
+import { INTERFACE_SCOPE } from './sync/document.js';
 import { emptyTranslationText } from './sync/sync-text.js';
 import { translatedLanguages } from './translated-languages.js';
 import { importXliff, type ImportResult } from './xliff/import.js';
 import { readXliff, type ReturnedXliff } from './xliff/read.js';
+import { unitId } from './xliff/unit-id.js';
 import { xliffDocument } from './xliff/units.js';
-import { writeXliff, type XliffVersion } from './xliff/write.js';
+import { DEFAULT_XLIFF_VERSION, writeXliff, type XliffVersion } from './xliff/write.js';
 
 export interface ExportOptions {
   root: string;
   lang: string;
   statements?: string[];
   version?: XliffVersion;
+  copySource?: boolean;
 }
 
 /** `broadside xliff export`: one language's units, with their state, as XLIFF text, and where it goes by default. */
@@ -29,9 +34,9 @@ export async function exportXliff(options: ExportOptions): Promise<{ text: strin
   const source = languagesOf(project.config).find((l) => l.isSource)!;
   const lang = language!.code;
   const doc = xliffDocument(selectStatements(project, options.statements ?? []), project.interfaceStrings, project.translations.get(lang), source, language!);
-  const version = options.version ?? '2.0';
+  const version = options.version ?? DEFAULT_XLIFF_VERSION;
   return {
-    text: writeXliff(doc, version),
+    text: writeXliff(doc, version, { copySource: options.copySource ?? false }),
     units: doc.files.reduce((sum, f) => sum + f.units.length, 0),
     defaultPath: resolve(project.root, project.config.output, 'xliff', `${lang}-${version}.xlf`),
   };
@@ -40,10 +45,21 @@ export async function exportXliff(options: ExportOptions): Promise<{ text: strin
 export interface ImportSummary extends ImportResult {
   lang: string;
   translationFile: string;
+  /** The translation checks' findings on the units brought in. */
+  checks: CheckReport;
+  /** False when --strict refused the file because a check found an error. */
+  written: boolean;
 }
 
-/** `broadside xliff import FILE`: validates the file against the current canonical, then writes its translations. */
-export async function importXliffFile(root: string, path: string): Promise<ImportSummary> {
+/** Larger than any statement's XLIFF by far (the shipped one is about 40 KB); a bigger file is refused unread. */
+export const MAX_XLIFF_BYTES = 32 * 1024 * 1024;
+
+/**
+ * `broadside xliff import FILE`: validates the file against the current canonical, runs the
+ * translation checks on the units it brings in, then writes its translations (with `strict`, only
+ * when no check finds an error).
+ */
+export async function importXliffFile(root: string, path: string, { strict = false } = {}): Promise<ImportSummary> {
   const absolute = resolve(root, path);
   const file = relative(root, absolute) || absolute;
   const xliff = readXliff(decodeSourceText(await readXliffBytes(absolute, file), file), file);
@@ -57,12 +73,34 @@ export async function importXliffFile(root: string, path: string): Promise<Impor
     yaml: source.text ?? emptyTranslationText(lang, project.config.sourceLanguage),
     yamlFile: source.file,
   });
-  if (result.translated.length || result.confirmed.length) await writeFileAtomic(source.path, result.text);
-  return { ...result, lang, translationFile: source.file };
+  const changed = [...result.translated, ...result.confirmed];
+  const checks = changed.length ? checkImported(project, lang, source.file, result.text, changed) : { languages: [lang], findings: [], errors: 0, warnings: 0 };
+  const written = changed.length > 0 && !(strict && checks.errors > 0);
+  if (written) await writeFileAtomic(source.path, result.text);
+  return { ...result, lang, translationFile: source.file, checks, written };
+}
+
+/** The translation checks on the imported units, as the translation file will be once written. */
+function checkImported(project: Project, lang: string, yamlFile: string, yaml: string, unitIds: string[]): CheckReport {
+  const translations = new Map(project.translations);
+  translations.set(lang, readTranslation(lang, yamlFile, yaml, new Set(project.statements.map((s) => s.id))));
+  const report = checkTranslations({ ...project, translations }, { langs: [lang] });
+  const wanted = new Set(unitIds);
+  const findings = report.findings.filter((f) => wanted.has(unitId(f.statement ?? INTERFACE_SCOPE, (f.key ?? '').replace(/^interface\./, ''))));
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return { languages: [lang], findings, errors, warnings: findings.length - errors };
 }
 
 async function readXliffBytes(path: string, file: string): Promise<Buffer> {
   try {
+    const { size } = await stat(path);
+    if (size > MAX_XLIFF_BYTES) {
+      throw new InputError(
+        `${file} is ${(size / 1024 / 1024).toFixed(0)} MB; Broadside reads XLIFF files of up to ${MAX_XLIFF_BYTES / 1024 / 1024} MB`,
+        { file },
+        'export and import one statement at a time (`broadside xliff export LANG STATEMENT`), or check that this is the file your tool saved.',
+      );
+    }
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -75,7 +113,9 @@ async function readXliffBytes(path: string, file: string): Promise<Buffer> {
 
 /**
  * The configured language the file is for. Tools sometimes add a region (he-IL for he); that is
- * accepted when exactly one configured language has the same primary language.
+ * accepted when exactly one configured language has the same primary language. Every target's
+ * `xml:lang` must agree with the file's: a file relabelled for another language is refused before
+ * it can overwrite that language's translations.
  */
 function languageOf(xliff: ReturnedXliff, project: Project, file: string): string {
   const at = { file, ...xliff.languagesAt };
@@ -94,5 +134,16 @@ function languageOf(xliff: ReturnedXliff, project: Project, file: string): strin
       `the configured languages are ${translated.join(', ')}; add the language with \`broadside add-lang\` first, or fix the target language in your tool.`,
     );
   }
-  return matches[0]!;
+  const lang = matches[0]!;
+  for (const unit of xliff.units) {
+    const unitLang = unit.targetLang === undefined ? undefined : canonicalLanguageTag(unit.targetLang);
+    if (unit.targetLang !== undefined && (unitLang === undefined || primary(unitLang) !== primary(lang))) {
+      throw new InputError(
+        `unit "${unit.id}" has a target in "${unit.targetLang}", but the file is for "${xliff.targetLang}"`,
+        { file, line: unit.line, column: unit.column },
+        'the languages in the file contradict each other (was it relabelled?); import the file your tool saved for one language, unchanged, or export a new one with `broadside xliff export LANG`.',
+      );
+    }
+  }
+  return lang;
 }

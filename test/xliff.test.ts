@@ -42,7 +42,7 @@ const entriesOf = async (dir: string): Promise<Entries> => (parse(await readText
 
 describe('broadside xliff export (2.0)', () => {
   it('writes languages, directions, per-segment state, notes, and ids made of statement and key', async () => {
-    const xliff = await exported(await changedProject(), ['he']);
+    const xliff = await exported(await changedProject(), ['he', '--version', '2.0']);
     expect(xliff).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="he">');
     expect(xliff).toContain('<file id="mission-statement" original="statements/mission-statement.md" srcDir="ltr" trgDir="rtl" canResegment="no">');
     expect(xliff).toContain('<file id="interface" original="templates/strings.yaml" srcDir="ltr" trgDir="rtl" canResegment="no">');
@@ -50,37 +50,43 @@ describe('broadside xliff export (2.0)', () => {
     const translated = unitXml(xliff, 'mission-statement:who-we-are');
     expect(translated).toContain('<note category="key">who-we-are</note>');
     expect(translated).toMatch(/<note category="context">Mission Statement › paragraph \(statements\/mission-statement\.md, line \d+\)<\/note>/);
-    expect(translated).toMatch(/<segment state="translated">\s*<source>The International[^<]*<\/source>\s*<target>הרשת[^<]*<\/target>/);
+    expect(translated).toMatch(/<segment state="translated">\s*<source>The International[^<]*<\/source>\s*<target xml:lang="he">הרשת[^<]*<\/target>/);
 
     const stale = unitXml(xliff, 'mission-statement:peace-and-self-determination');
     expect(stale).toContain('<segment state="initial" subState="broadside:stale">');
     expect(stale).toContain('<note category="previous-source">We support movements');
     expect(stale).toMatch(/<source>We firmly support movements/);
-    expect(stale).toMatch(/<target>אנו תומכים/);
+    expect(stale).toMatch(/<target xml:lang="he">אנו תומכים/);
+    expect(stale).toContain('<note category="previous-translation">אנו תומכים');
 
     const missing = unitXml(xliff, 'mission-statement:new-passage');
     expect(missing).toContain('<segment state="initial">');
     expect(missing).not.toContain('<target>');
-    expect(unitXml(xliff, 'interface:published')).toContain('<source>Published {{date}}</source>');
+    expect(unitXml(xliff, 'interface:published')).toContain('<source>Published <ph id="1" dataRef="d1" type="other" subType="xlf:var" disp="{{date}}"/></source>');
   });
 
-  it('escapes XML and keeps inline Markdown as text', async () => {
-    const xliff = await exported(await changedProject(), ['he']);
-    expect(unitXml(xliff, 'mission-statement:new-passage')).toContain('<source>A new passage with *emphasis* &amp; a [link](https://example.org/?a=1&amp;b=2).</source>');
+  it('escapes XML and writes inline Markdown as inline codes, the link target outside the text', async () => {
+    const xliff = await exported(await changedProject(), ['he', '--version', '2.0']);
+    const unit = unitXml(xliff, 'mission-statement:new-passage');
+    expect(unit).toContain(
+      '<source>A new passage with <pc id="1" dataRefStart="d1" dataRefEnd="d1" type="fmt" subType="xlf:i" dispStart="*" dispEnd="*">emphasis</pc> &amp; a <pc id="2" dataRefStart="d2" dataRefEnd="d3" type="link" dispStart="[" dispEnd="](https://example.org/?a=1&amp;b=2)">link</pc>.</source>',
+    );
+    expect(unit).toContain('<data id="d3">](https://example.org/?a=1&amp;b=2)</data>');
+    expect(unit).toContain('<note category="links">tag 2 goes to https://example.org/?a=1&amp;b=2</note>');
     expect(() => parseXml(xliff)).not.toThrow();
   });
 
   it('marks a left-to-right target as ltr and exports only the statements named', async () => {
-    const xliff = await exported(await makeProject(), ['es', 'mission-statement']);
+    const xliff = await exported(await makeProject(), ['es', 'mission-statement', '--version', '2.0']);
     expect(xliff).toContain('srcDir="ltr" trgDir="ltr"');
     expect((await runCli(['xliff', 'export', 'es', 'nope'], await makeProject())).code).toBe(2);
   });
 
-  it('writes to <output>/xliff/<lang>-<version>.xlf by default, atomically', async () => {
+  it('writes XLIFF 1.2 (what OmegaT and translate-toolkit read) to <output>/xliff/<lang>-<version>.xlf by default, atomically', async () => {
     const dir = await makeProject();
     const result = await runCli(['xliff', 'export', 'he'], dir);
-    expect(result.stdout).toMatch(/^Wrote \d+ unit\(s\) to dist\/xliff\/he-2\.0\.xlf \(XLIFF 2\.0\)\n$/);
-    expect(await readText(join(dir, 'dist/xliff/he-2.0.xlf'))).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<xliff /);
+    expect(result.stdout).toMatch(/^Wrote \d+ unit\(s\) to dist\/xliff\/he-1\.2\.xlf \(XLIFF 1\.2\)\n$/);
+    expect(await readText(join(dir, 'dist/xliff/he-1.2.xlf'))).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1\.2" version="1\.2">/);
   });
 
   it('refuses the source language and languages that are not configured', async () => {
@@ -98,16 +104,21 @@ describe('broadside xliff export --version 1.2', () => {
     const xliff = await exported(await changedProject(), ['ar', '--version', '1.2']);
     expect(xliff).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">');
     expect(xliff).toContain('source-language="en" target-language="ar" datatype="plaintext"');
-    expect(xliff).toContain('<note from="broadside">Statement “Mission Statement”. Write the translation right-to-left (ar).</note>');
+    expect(xliff).toContain('<note from="developer">Statement “Mission Statement”. Write the translation right-to-left (ar).</note>');
     const translated = unitXml(xliff, 'mission-statement:title');
-    expect(translated).toContain('resname="title"');
+    expect(translated).toContain('<trans-unit id="mission-statement:title" resname="title" approved="yes">');
     expect(translated).toContain('<source xml:lang="en">Mission Statement</source>');
     expect(translated).toMatch(/<target xml:lang="ar" state="translated">[^<]+<\/target>/);
-    expect(translated).toContain('<note from="broadside" annotates="general">key: title</note>');
+    expect(translated).toContain('<note from="developer">key: title</note>');
     const stale = unitXml(xliff, 'mission-statement:peace-and-self-determination');
+    expect(stale).toContain('<trans-unit id="mission-statement:peace-and-self-determination" resname="peace-and-self-determination">');
     expect(stale).toContain('state="needs-review-translation"');
-    expect(stale).toContain('<note from="broadside" annotates="source">previous-source: We support movements');
-    expect(unitXml(xliff, 'mission-statement:new-passage')).toContain('<target xml:lang="ar" state="needs-translation"></target>');
+    expect(stale).toContain('<note from="developer" annotates="source">out of date; the translation was made from this English: We support movements');
+    expect(stale).toMatch(/<alt-trans alttranstype="previous-version">\s*<source xml:lang="en">We support movements[^<]*<\/source>\s*<target xml:lang="ar">[^<]+<\/target>\s*<\/alt-trans>/);
+    const missing = unitXml(xliff, 'mission-statement:new-passage');
+    expect(missing).toContain('<target xml:lang="ar" state="needs-translation"></target>');
+    expect(missing).toContain('<source xml:lang="en">A new passage with <bpt id="1" ctype="italic">*</bpt>emphasis<ept id="1">*</ept> &amp; a <bpt id="2" ctype="link">[</bpt>link<ept id="2">](https://example.org/?a=1&amp;b=2)</ept>.</source>');
+    expect(unitXml(xliff, 'interface:published')).toContain('<source xml:lang="en">Published <ph id="1" ctype="x-placeholder">{{date}}</ph></source>');
   });
 });
 
@@ -161,7 +172,7 @@ describe('broadside xliff import', () => {
   it('keeps a stale translation stale when the tool did not mark it finished', async () => {
     const dir = await changedProject();
     const before = await readText(join(dir, HE));
-    const xliff = await exported(dir, ['he']);
+    const xliff = await exported(dir, ['he', '--version', '2.0']);
     await writeFile(join(dir, 'he.xlf'), xliff.replace('<segment state="initial" subState="broadside:stale">', '<segment state="initial">'));
     await runCli(['xliff', 'import', 'he.xlf'], dir);
     expect(await readText(join(dir, HE))).toBe(before);
@@ -169,7 +180,7 @@ describe('broadside xliff import', () => {
 
   it('never erases a translation with an empty target', async () => {
     const dir = await makeProject();
-    const xliff = await exported(dir, ['he']);
+    const xliff = await exported(dir, ['he', '--version', '2.0']);
     const unit = unitXml(xliff, 'mission-statement:title');
     await writeFile(join(dir, 'he.xlf'), xliff.replace(unit, unit.replace(/<target>[^<]*<\/target>/, '<target></target>')));
     expect((await runCli(['xliff', 'import', 'he.xlf'], dir)).code).toBe(0);
@@ -180,7 +191,7 @@ describe('broadside xliff import', () => {
     const dir = await makeProject();
     await edit(dir, HE, (yaml) => yaml.replace(/ {4}our-values:\n( {6}.*\n){4}/, ''));
     const inode = (await stat(join(dir, HE))).ino;
-    const xliff = await exported(dir, ['he']);
+    const xliff = await exported(dir, ['he', '--version', '2.0']);
     const unit = unitXml(xliff, 'mission-statement:our-values');
     await writeFile(join(dir, 'he.xlf'), xliff.replace(unit, unit.replace('<segment state="initial">', '<segment state="translated">').replace('</source>', '</source>\n        <target>ערכינו</target>')));
     expect((await runCli(['xliff', 'import', 'he.xlf'], dir)).code).toBe(0);
@@ -191,7 +202,7 @@ describe('broadside xliff import', () => {
 
   it('rejects units whose passage no longer exists, naming the unit, file and line, and writes nothing', async () => {
     const dir = await makeProject();
-    const xliff = await exported(dir, ['he']);
+    const xliff = await exported(dir, ['he', '--version', '2.0']);
     await writeFile(join(dir, 'he.xlf'), xliff);
     await edit(dir, STATEMENT, (md) => md.replace('<!-- #working-together -->', '<!-- #together -->'));
     await runCli(['sync'], dir);
@@ -217,7 +228,7 @@ describe('broadside xliff import', () => {
 
   it('reads a unit a tool split into segments, and text wrapped in <mrk>', async () => {
     const dir = await makeProject();
-    const xliff = await exported(dir, ['he']);
+    const xliff = await exported(dir, ['he', '--version', '2.0']);
     const unit = unitXml(xliff, 'interface:pageOf');
     const split = unit.replace(
       /<segment state="translated">[\s\S]*<\/segment>/,
@@ -231,7 +242,7 @@ describe('broadside xliff import', () => {
 
   it('accepts a region the tool added to the language (he-IL) but refuses other languages', async () => {
     const dir = await makeProject();
-    const xliff = await exported(dir, ['he']);
+    const xliff = await exported(dir, ['he', '--version', '2.0']);
     await writeFile(join(dir, 'he-IL.xlf'), xliff.replace('trgLang="he"', 'trgLang="he-IL"'));
     expect((await runCli(['xliff', 'import', 'he-IL.xlf'], dir)).code).toBe(0);
     await writeFile(join(dir, 'de.xlf'), xliff.replace('trgLang="he"', 'trgLang="de"'));
@@ -242,7 +253,7 @@ describe('broadside xliff import', () => {
 
   it('reports damaged XML with its line and column, refuses DOCTYPEs and inline codes', async () => {
     const dir = await makeProject();
-    const xliff = await exported(dir, ['he']);
+    const xliff = await exported(dir, ['he', '--version', '2.0']);
     await writeFile(join(dir, 'broken.xlf'), xliff.replace('</notes>', '</note>'));
     const broken = await runCli(['xliff', 'import', 'broken.xlf'], dir);
     expect(broken.code).toBe(4);
@@ -252,8 +263,8 @@ describe('broadside xliff import', () => {
     expect((await runCli(['xliff', 'import', 'doctype.xlf'], dir)).stderr).toContain('a DOCTYPE is not allowed');
 
     const unit = unitXml(xliff, 'mission-statement:title');
-    await writeFile(join(dir, 'code.xlf'), xliff.replace(unit, unit.replace('<target>', '<target><ph id="1"/>')));
-    expect((await runCli(['xliff', 'import', 'code.xlf'], dir)).stderr).toContain('<ph> (an inline code) is not supported');
+    await writeFile(join(dir, 'code.xlf'), xliff.replace(unit, unit.replace('<target xml:lang="he">', '<target xml:lang="he"><ph id="1"/>')));
+    expect((await runCli(['xliff', 'import', 'code.xlf'], dir)).stderr).toContain('unit "mission-statement:title" has a translation that cannot be taken: tag <1/> is not in the source; remove it');
 
     expect((await runCli(['xliff', 'import', 'missing.xlf'], dir)).stderr).toContain('cannot read missing.xlf');
     expect(await readText(join(dir, HE))).toBe(await readText(join(REPO, HE)));

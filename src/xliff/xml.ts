@@ -2,8 +2,14 @@
  * The little XML that XLIFF needs, written and read by hand: elements, attributes, text, CDATA,
  * comments and processing instructions. DOCTYPEs (and so entity definitions and external
  * entities) are refused outright: an XLIFF file never needs one, and they are how XML parsers get
- * attacked. Every element keeps its line and column for error messages.
+ * attacked. So are characters XML does not allow (lone surrogates, U+FFFE, most controls), written
+ * or as references, and elements nested deeper than MAX_XML_DEPTH. Line ends are read as XML says:
+ * CR LF and CR become LF, a CR from `&#13;` too, so none reaches a translation. Every element keeps
+ * its line and column for error messages.
  */
+
+/** Deeper than any XLIFF file needs (xliff › file › body › groups › unit › target › inline codes). */
+export const MAX_XML_DEPTH = 100;
 
 export function escapeXmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -42,8 +48,19 @@ export function childElements(element: XmlElement, name?: string): XmlElement[] 
   return element.children.filter((c): c is XmlElement => typeof c !== 'string' && (name === undefined || localName(c) === name));
 }
 
+/** Characters XML 1.0 allows: tab, LF, CR, and U+0020 on except surrogates, U+FFFE and U+FFFF. */
+const NOT_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const isXmlCharacter = (code: number): boolean => code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+
+/** What ends a run of character data in text and in attributes of either quote. */
+const SPECIAL = { '<': /[&<]/g, '"': /[&<"]/g, "'": /[&<']/g };
+
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9._:\u00B7\u00C0-\uFFFF]*/y;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function describeCharacter(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 export function parseXml(text: string): XmlElement {
   return new XmlParser(text).document();
@@ -51,11 +68,17 @@ export function parseXml(text: string): XmlElement {
 
 class XmlParser {
   private at = 0;
-  private readonly lineStarts: number[] = [0];
+  private depth = 0;
+  private readonly text: string;
+  /** Positions are counted on from the last one asked for: elements are met in order, so the file is scanned once. */
+  private last = { offset: 0, line: 1, column: 1 };
 
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    if (text.startsWith('\uFEFF')) this.at = 1;
+  constructor(text: string) {
+    this.text = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+    if (this.text.startsWith('\uFEFF')) this.at = 1;
+    NOT_XML_CHARACTER.lastIndex = this.at;
+    const bad = NOT_XML_CHARACTER.exec(this.text);
+    if (bad) this.fail(`the character ${describeCharacter(bad[0].codePointAt(0)!)} is not allowed in XML`, bad.index);
   }
 
   document(): XmlElement {
@@ -80,6 +103,7 @@ class XmlParser {
 
   private element(): XmlElement {
     const { line, column } = this.position(this.at);
+    if (++this.depth > MAX_XML_DEPTH) this.fail(`elements are nested more than ${MAX_XML_DEPTH} deep`);
     this.at++;
     const name = this.name();
     const attributes = new Map<string, string>();
@@ -87,6 +111,7 @@ class XmlParser {
       const spaced = this.skipSpace();
       if (this.text.startsWith('/>', this.at)) {
         this.at += 2;
+        this.depth--;
         return { name, attributes, children: [], line, column };
       }
       if (this.text.startsWith('>', this.at)) {
@@ -102,6 +127,7 @@ class XmlParser {
       attributes.set(attribute, this.quoted());
     }
     const children = this.content(name);
+    this.depth--;
     return { name, attributes, children, line, column };
   }
 
@@ -135,19 +161,20 @@ class XmlParser {
     }
   }
 
-  /** Character data up to `stop`, with references replaced. */
-  private characters(stop: string): string {
+  /** Character data up to `stop` (`<` in text, the quote in an attribute), with references replaced. */
+  private characters(stop: '<' | '"' | "'"): string {
+    const special = SPECIAL[stop];
     let out = '';
-    while (this.at < this.text.length && this.text[this.at] !== stop) {
-      const ch = this.text[this.at]!;
+    for (;;) {
+      special.lastIndex = this.at;
+      const end = special.exec(this.text)?.index ?? this.text.length;
+      out += this.text.slice(this.at, end);
+      this.at = end;
+      const ch = this.text[this.at];
+      if (ch === undefined || ch === stop) return out;
       if (ch === '&') out += this.reference();
-      else if (ch === '<') this.fail('"<" must be written &lt; in text');
-      else {
-        out += ch;
-        this.at++;
-      }
+      else this.fail('"<" must be written &lt; in text');
     }
-    return out;
   }
 
   private reference(): string {
@@ -159,7 +186,8 @@ class XmlParser {
     let value: string | undefined;
     if (ref.startsWith('#')) {
       const code = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      value = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+      if (!isXmlCharacter(code)) this.fail(`&${ref}; stands for ${describeCharacter(code)}, which XML does not allow`);
+      value = code === 13 ? '\n' : String.fromCodePoint(code);
     } else value = ENTITIES[ref];
     if (value === undefined) this.fail(`unknown character reference &${ref};`);
     this.at += found[0].length;
@@ -202,14 +230,17 @@ class XmlParser {
   }
 
   private position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+    if (offset < this.last.offset) this.last = { offset: 0, line: 1, column: 1 };
+    let { line, column } = this.last;
+    for (let i = this.last.offset; i < offset; i++) {
+      const code = this.text.charCodeAt(i);
+      if (code === 10) {
+        line++;
+        column = 1;
+      } else if (code < 0xdc00 || code > 0xdfff) column++;
     }
-    return { line: lo + 1, column: [...this.text.slice(this.lineStarts[lo], offset)].length + 1 };
+    this.last = { offset, line, column };
+    return { line, column };
   }
 
   private fail(message: string, offset = this.at): never {
