@@ -9,30 +9,22 @@ export const TERMS_FILE = 'terms.yaml';
 
 const EXAMPLE = `terms:
   occupation:
-    en: the occupation
+    en: occupation
     he:
       rendering: הכיבוש
-    es:
-      rendering: la ocupación
       forbidden:
-        - text: la ocupación militar
-          reason: the statement says "the occupation", without an adjective
-quotations:
-  declaration-equality:
-    source: Declaration of the Establishment of the State of Israel (1948), official English translation
-    en: complete equality of social and political rights to all its inhabitants
-    he:
-      text: שוויון זכויות חברתי ומדיני גמור לכל אזרחיה
-      source: the Declaration's Hebrew original`;
+        - text: השליטה בשטחים
+          reason: the statement names the occupation as such`;
 
 const words = z
   .union([z.string(), z.array(z.string()).min(1, 'must list at least one text')], { error: 'must be text, or a list of texts' })
-  .transform((value) => (Array.isArray(value) ? value : [value]))
-  .superRefine((forms, ctx) => {
+  .superRefine((value, ctx) => {
+    const forms = Array.isArray(value) ? value : [value];
     forms.forEach((form, index) => {
-      if (wordsOf(form).length === 0) ctx.addIssue({ code: 'custom', path: Array.isArray(ctx.value) ? [index] : [], message: `"${form}" has no words to look for` });
+      if (wordsOf(form).length === 0) ctx.addIssue({ code: 'custom', path: Array.isArray(value) ? [index] : [], message: `"${form}" has no words to look for` });
     });
-  });
+  })
+  .transform((value) => (Array.isArray(value) ? value : [value]));
 
 const matchCase = z.boolean({ error: 'must be true or false' }).optional();
 
@@ -85,7 +77,7 @@ function termbaseSchema(sourceLanguage: string, languages: readonly string[]) {
 export function readTermbase(file: string, text: string, sourceLanguage: string, languages: readonly string[]): Termbase {
   const yaml = parseYamlSource(text, file);
   if (yaml.doc.contents === null) throw new InputError('the termbase is empty', { file, line: 1, column: 1 }, `start from this shape, or delete the file:\n${EXAMPLE}`);
-  const hint = `each term gives its ${sourceLanguage} text and, per language, a \`rendering\` (with optional \`variants\`, \`forbidden\` and \`note\`); each quotation its \`source\`, its ${sourceLanguage} wording and per language \`text\` and \`source\`. For example:\n${EXAMPLE}`;
+  const hint = `each term gives its ${sourceLanguage} text and, per language, a \`rendering\` (with optional \`variants\`, \`forbidden\` and \`note\`); each quotation its \`source\`, its ${sourceLanguage} wording and, per language, \`text\` and \`source\` (see "The termbase" in the README). For example:\n${EXAMPLE}`;
   const data = validateYaml(yaml, termbaseSchema(sourceLanguage, languages), 'termbase', hint) as unknown as TermbaseData;
 
   const terms = Object.entries(data.terms ?? {}).map(([id, raw]): Term => {
