@@ -10,7 +10,7 @@ const QUOTED = /[«“„"‹]\s*([^«»“”„"‹›]+?)\s*[»”“"›]/gu
 export function quotation(subject: Subject): Finding[] {
   const terminology = subject.terminology;
   const pair = pairOf(subject);
-  if (!terminology || !pair) return [];
+  if (!terminology?.quotations.length || !pair) return [];
   const text = normalizeQuotation(proseOf(pair.text));
   return terminology.quotations.flatMap(({ quotation: declared, official }) => {
     if (!official || text.includes(normalizeQuotation(official.text))) return [];

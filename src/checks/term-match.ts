@@ -45,7 +45,22 @@ const FUNCTION_WORDS: Record<string, { words: Set<string>; prepositions: Set<str
   fr: functionWords('de du des d à au aux en sur pour par entre sans avec dans contre', 'la le les l un une et ou'),
 };
 
-export function wordsOf(text: string): Word[] {
+// Every language's segments are checked against the same English, and build --watch checks the
+// same texts again; bounded like the Markdown tokens.
+const wordsByText = new Map<string, readonly Word[]>();
+const KEPT_TEXTS = 10_000;
+
+/** The words of `text`, in order. Shared between callers: never modify them. */
+export function wordsOf(text: string): readonly Word[] {
+  let words = wordsByText.get(text);
+  if (!words) {
+    if (wordsByText.size >= KEPT_TEXTS) wordsByText.clear();
+    wordsByText.set(text, (words = splitWords(text)));
+  }
+  return words;
+}
+
+function splitWords(text: string): Word[] {
   const words: Word[] = [];
   let previousEnd = -1;
   for (const match of text.matchAll(WORD)) {
@@ -79,7 +94,8 @@ export function compileForm(text: string, lang: string, matchCase = false): Comp
   const slots = words.map((word, index) => {
     const written = exact ? word.text : caseless ? word.key : word.text.toLowerCase();
     const forms = morphology ? morphology(written, roles[index]!) : [written];
-    return new Set(forms.map((form) => (exact ? form : foldWord(form))));
+    // Hebrew and Arabic forms are the folded word with unpointed prefixes: folded already.
+    return new Set(exact || caseless ? forms : forms.map(foldWord));
   });
   return { text, matchCase: exact, slots };
 }

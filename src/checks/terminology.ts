@@ -52,7 +52,7 @@ export function withTerminology(termbase: Termbase | undefined, sourceLanguage: 
       const forbidden = term.language.forbidden.flatMap((f) => f.forms.flatMap((form) => findForm(form, words, text).map((match) => ({ text: match.text, reason: f.reason! }))));
       terms.push({ term: term.term, renderings: term.language.entry, accepted: accepted.map((r) => r.label), tracked, forbidden });
     }
-    const quoted = normalizeQuotation(source);
+    const quoted = termbase.quotations.length ? normalizeQuotation(source) : '';
     const quotations = termbase.quotations
       .filter((quotation) => quoted.includes(normalizeQuotation(quotation.text)))
       .map((quotation) => {
