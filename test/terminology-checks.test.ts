@@ -137,6 +137,12 @@ describe('reading terms.yaml', () => {
     expect(failure('terms:\n  t:\n    he:\n      rendering: הכיבוש\n').message).toBe('termbase: `terms.t.en`: must be text, or a list of texts');
   });
 
+  it('refuses an empty quotation, which every passage would contain', () => {
+    const error = failure('quotations:\n  q:\n    source: S\n    en: ""\n');
+    expect(error.message).toBe('termbase: `quotations.q.en`: must not be empty');
+    expect(error.location).toEqual({ file: 'terms.yaml', line: 4, column: 9 });
+  });
+
   it('refuses an empty file and YAML that does not parse, with their place', () => {
     expect(failure('').location).toEqual({ file: 'terms.yaml', line: 1, column: 1 });
     expect(failure('terms:\n  t:\n    en: "occupation\n').format()).toMatch(/^terms\.yaml:3:9: YAML syntax error: this quotation mark is never closed/);

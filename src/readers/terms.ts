@@ -28,19 +28,24 @@ const words = z
 
 const matchCase = z.boolean({ error: 'must be true or false' }).optional();
 
+/** Text that says something: an empty quotation would be found in every passage. */
+function said(error: string) {
+  return z.string({ error }).refine((text) => text.trim() !== '', 'must not be empty');
+}
+
 const TermLanguageSchema = z
   .object({
     rendering: words,
     variants: z.array(z.object({ text: words, context: z.string({ error: 'must say in plain words when this variant is used' }).optional(), matchCase }).strict()).optional(),
-    forbidden: z.array(z.object({ text: words, reason: z.string({ error: 'must say why this rendering is wrong' }), matchCase }).strict()).optional(),
+    forbidden: z.array(z.object({ text: words, reason: said('must say why this rendering is wrong'), matchCase }).strict()).optional(),
     note: z.string().optional(),
   })
   .strict();
 
 const QuotationLanguageSchema = z
   .object({
-    text: z.string({ error: 'must be the official wording in this language' }),
-    source: z.string({ error: 'must say where this official wording is published' }),
+    text: said('must be the official wording in this language'),
+    source: said('must say where this official wording is published'),
     note: z.string().optional(),
   })
   .strict();
@@ -56,8 +61,8 @@ function termbaseSchema(sourceLanguage: string, languages: readonly string[]) {
     .strict();
   const quotation = z
     .object({
-      source: z.string({ error: 'must say where the official wording is published' }),
-      [sourceLanguage]: z.string({ error: `must be the official wording in ${sourceLanguage}, as the statements quote it` }),
+      source: said('must say where the official wording is published'),
+      [sourceLanguage]: said(`must be the official wording in ${sourceLanguage}, as the statements quote it`),
       note: z.string().optional(),
       ...perLanguage(QuotationLanguageSchema),
     })
