@@ -1,6 +1,7 @@
 import { CHECK_IDS, type CheckSetting } from './checks/catalog.js';
 import { CHECKS } from './checks/index.js';
 import type { Subject } from './checks/subject.js';
+import { withTerminology } from './checks/terminology.js';
 import { selectStatements, type Project } from './io/project.js';
 import type { Language } from './localize/language.js';
 import { interfaceStatuses, obsoleteEntries, segmentStatuses, type UnitStatus } from './localize/statuses.js';
@@ -28,7 +29,7 @@ export function checkTranslations(project: Project, options: CheckOptions = {}):
   const languages = translatedLanguages(project.config, options.langs ?? []);
   const settings = project.config.checks;
   const findings = languages.flatMap((language) =>
-    subjectsOf(project, statements, language)
+    withTerminology(project.terms, project.config.sourceLanguage, language, subjectsOf(project, statements, language))
       .flatMap((subject) => CHECK_IDS.filter((id) => !subject.entry?.ignore?.includes(id)).flatMap((id) => configured(CHECKS[id](subject), settings[id])))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
   );

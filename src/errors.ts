@@ -24,7 +24,7 @@ export const exitCodeDescriptions: Record<ExitCode, string> = {
   [ExitCode.internal]: 'internal error (a bug in Broadside; please report it)',
   [ExitCode.usage]: 'wrong command-line usage',
   [ExitCode.config]: 'invalid configuration (broadside.yaml)',
-  [ExitCode.input]: 'invalid input: a statement or translation file cannot be read',
+  [ExitCode.input]: 'invalid input: a statement, translation or termbase (terms.yaml) file cannot be read',
   [ExitCode.incomplete]: '--strict or --min: a language is incomplete or out of date',
   [ExitCode.checkFailed]: 'a translation check found errors (`check`, `build --strict`, `xliff import --strict`)',
   [ExitCode.browserMissing]: 'no browser found for PDF output',

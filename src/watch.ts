@@ -5,6 +5,7 @@ import { build, type BuildOptions, type BuildResult } from './build.js';
 import { CONFIG_FILE } from './config/load.js';
 import { watchFolders, type WatchedFolder } from './io/folder-watch.js';
 import { loadConfig, TEMPLATES_DIR } from './io/project.js';
+import { TERMS_FILE } from './readers/terms.js';
 
 /** Saves closer together than this are one edit: editors write a file in several steps. */
 const DEBOUNCE_MS = 150;
@@ -35,7 +36,7 @@ export function watchBuild(options: BuildOptions, callbacks: WatchCallbacks<Buil
 
 /**
  * Runs `rebuild` once, then again after each burst of saves to the project's configuration,
- * statements or translations or to Broadside's templates; never two at once, so saves made during
+ * termbase, statements or translations or to Broadside's templates; never two at once, so saves made during
  * a build are collected for the next one. Resolves when `signal` aborts.
  */
 export async function watchProject<T>(options: WatchOptions<T>): Promise<void> {
@@ -77,7 +78,7 @@ async function runBuild<T>(options: WatchOptions<T>, changed: string[]): Promise
  * until it is fixed, and the save that fixes it starts a build that reads everything.
  */
 async function foldersToWatch(root: string): Promise<WatchedFolder[]> {
-  const rootEntries = [CONFIG_FILE];
+  const rootEntries = [CONFIG_FILE, TERMS_FILE];
   const folders: WatchedFolder[] = [{ dir: TEMPLATES_DIR, accepts: (name) => visible(name) && /\.(html|css|yaml)$/.test(name) }];
   try {
     const config = await loadConfig(root);

@@ -66,7 +66,9 @@ const CASES: Case[] = [
 
 describe('each check on the broken fixture', () => {
   it('has a case for every check id', () => {
-    expect(new Set(CASES.map((c) => c.check))).toEqual(new Set(CHECK_IDS));
+    // The termbase checks need a terms.yaml: test/terminology-checks.test.ts has their cases.
+    const termbaseChecks = ['term-missing', 'term-forbidden', 'term-inconsistent', 'quotation'];
+    expect(new Set(CASES.map((c) => c.check))).toEqual(new Set(CHECK_IDS.filter((id) => !termbaseChecks.includes(id))));
   });
 
   it.each(CASES)('$check fires on $lang $key', ({ check, severity, lang, key, at }) => {

@@ -128,7 +128,7 @@ describe('watchProject', () => {
     expect(outcomes.count).toBe(0);
   });
 
-  it('sees statements, broadside.yaml and saves made by renaming a new file over the old one', async () => {
+  it('sees statements, broadside.yaml, terms.yaml and saves made by renaming a new file over the old one', async () => {
     const project = await makeProject();
     const { outcomes } = await countingWatch(project);
     const statement = join(project, 'statements/mission-statement.md');
@@ -138,6 +138,9 @@ describe('watchProject', () => {
 
     await writeFile(join(project, 'broadside.yaml'), await readFile(join(project, 'broadside.yaml'), 'utf8'));
     expect((await outcomes.next()).rebuild.changed).toEqual(['broadside.yaml']);
+
+    await writeFile(join(project, 'terms.yaml'), 'terms:\n');
+    expect((await outcomes.next()).rebuild.changed).toEqual(['terms.yaml']);
   });
 
   it('stops on abort and builds no more', async () => {

@@ -29,6 +29,10 @@ export const CHECK_CATALOG = {
   'rtl-start-punctuation': { severity: 'error', summary: 'right-to-left text starts with punctuation that belongs at its end' },
   'bidi-controls': { severity: 'error', summary: 'a direction control (U+202A–202E, U+2066–2068) is not closed' },
   'rtl-script': { severity: 'warning', summary: 'right-to-left text contains no letters of its script' },
+  'term-missing': { severity: 'warning', summary: 'a term of the English is not rendered as terms.yaml says' },
+  'term-forbidden': { severity: 'error', summary: 'a rendering terms.yaml forbids for a term of the English' },
+  'term-inconsistent': { severity: 'error', summary: 'one term of the English rendered two ways in one language' },
+  quotation: { severity: 'error', summary: 'a quoted official text differs from its official wording in terms.yaml' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type CheckId = keyof typeof CHECK_CATALOG;

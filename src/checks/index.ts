@@ -15,10 +15,14 @@ import { punctuationEnd } from './punctuation-end.js';
 import { punctuationFrenchSpacing } from './punctuation-french-spacing.js';
 import { punctuationInverted } from './punctuation-inverted.js';
 import { punctuationPairs } from './punctuation-pairs.js';
+import { quotation } from './quotation.js';
 import { rtlScript } from './rtl-script.js';
 import { rtlStartPunctuation } from './rtl-start-punctuation.js';
 import { stale } from './stale.js';
 import type { Check } from './subject.js';
+import { termForbidden } from './term-forbidden.js';
+import { termInconsistent } from './term-inconsistent.js';
+import { termMissing } from './term-missing.js';
 import { urls } from './urls.js';
 import { whitespaceDouble } from './whitespace-double.js';
 import { whitespaceLeading } from './whitespace-leading.js';
@@ -51,4 +55,8 @@ export const CHECKS: Record<CheckId, Check> = {
   'rtl-start-punctuation': rtlStartPunctuation,
   'bidi-controls': bidiControls,
   'rtl-script': rtlScript,
+  'term-missing': termMissing,
+  'term-forbidden': termForbidden,
+  'term-inconsistent': termInconsistent,
+  quotation,
 };

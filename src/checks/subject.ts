@@ -3,6 +3,7 @@ import type { EntryState } from '../localize/state.js';
 import type { Finding } from '../model/finding.js';
 import type { Entry } from '../model/translation.js';
 import { CHECK_CATALOG, type CheckId } from './catalog.js';
+import type { SegmentTerminology } from './terminology.js';
 
 /** What one check looks at: one language's entry (or the lack of one) for one segment or interface string. */
 export interface Subject {
@@ -20,6 +21,8 @@ export interface Subject {
   entry?: Entry;
   /** Where to point when there is no entry: the section it belongs in. */
   sectionAt: { line: number; column: number };
+  /** What the project's termbase says about this segment, when it has one that applies. */
+  terminology?: SegmentTerminology;
 }
 
 /** A check: a pure function of one subject. */

@@ -8,9 +8,11 @@ import { ConfigError, InputError, UsageError } from '../errors.js';
 import { canonicalLanguageTag } from '../languages.js';
 import type { InterfaceStrings } from '../localize/localize.js';
 import type { Statement } from '../model/statement.js';
+import type { Termbase } from '../model/termbase.js';
 import type { TranslationFile } from '../model/translation.js';
 import { decodeSourceText } from '../readers/source-text.js';
 import { readStatement } from '../readers/statement.js';
+import { readTermbase, TERMS_FILE } from '../readers/terms.js';
 import { readTranslation } from '../readers/translation.js';
 import { parseYamlSource, validateYaml } from '../readers/yaml-source.js';
 
@@ -30,6 +32,8 @@ export interface Project {
   /** All statements, in file-name order. */
   statements: Statement[];
   translations: Map<string, TranslationFile>;
+  /** `terms.yaml`, when the project has one. */
+  terms?: Termbase;
   interfaceStrings: InterfaceStrings;
   templates: Templates;
 }
@@ -38,14 +42,17 @@ export interface Project {
 export async function loadProject(root: string, config?: Config): Promise<Project> {
   config ??= await loadConfig(root);
   // Independent files are read at once; each is parsed (and any error reported) in a fixed order.
-  const [statements, interfaceStrings, page, print] = await Promise.all([
+  const [statements, interfaceStrings, page, print, terms] = await Promise.all([
     loadStatements(root, config),
     loadInterfaceStrings(root),
     readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
     readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8'),
+    loadTermbase(root, config),
   ]);
   const translations = await loadTranslations(root, config, new Set(statements.map((s) => s.id)));
-  return { root, config, statements, translations, interfaceStrings, templates: { page, print } };
+  const project: Project = { root, config, statements, translations, interfaceStrings, templates: { page, print } };
+  if (terms) project.terms = terms;
+  return project;
 }
 
 /** Files are named relative to the project folder in every message. */
@@ -113,6 +120,19 @@ async function loadTranslations(root: string, config: Config, ids: ReadonlySet<s
   }
   const sources = await Promise.all(names.map((name) => readText(root, join(dir, name))));
   return new Map(sources.map(({ file, text }, i) => [langOf(names[i]!), readTranslation(langOf(names[i]!), file, text, ids)]));
+}
+
+/** The termbase at the project's root, or undefined when there is none. */
+async function loadTermbase(root: string, config: Config): Promise<Termbase | undefined> {
+  let source: { file: string; text: string };
+  try {
+    source = await readText(root, join(root, TERMS_FILE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const languages = config.languages.map((l) => l.code).filter((code) => code !== config.sourceLanguage);
+  return readTermbase(source.file, source.text, config.sourceLanguage, languages);
 }
 
 export async function loadInterfaceStrings(root: string): Promise<InterfaceStrings> {
