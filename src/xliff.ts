@@ -8,6 +8,7 @@ import { readTranslationSource } from './io/translation-files.js';
 import { canonicalLanguageTag } from './languages.js';
 import { languagesOf } from './localize/language.js';
 import { decodeSourceText } from './readers/source-text.js';
+import type { TranslationFile } from './model/translation.js';
 import { readTranslation } from './readers/translation.js';
 import { interfaceScope, statementScope } from './sync/scopes.js';
 import { INTERFACE_SCOPE } from './sync/document.js';
@@ -15,7 +16,8 @@ import { emptyTranslationText } from './sync/sync-text.js';
 import { translatedLanguages } from './translated-languages.js';
 import { importXliff, type ImportResult } from './xliff/import.js';
 import { readXliff, type ReturnedXliff } from './xliff/read.js';
-import { unitId } from './xliff/unit-id.js';
+import { relabelledFrom } from './xliff/relabelled.js';
+import { parseUnitId, unitId } from './xliff/unit-id.js';
 import { xliffDocument } from './xliff/units.js';
 import { DEFAULT_XLIFF_VERSION, writeXliff, type XliffVersion } from './xliff/write.js';
 
@@ -74,16 +76,38 @@ export async function importXliffFile(root: string, path: string, { strict = fal
     yamlFile: source.file,
   });
   const changed = [...result.translated, ...result.confirmed];
-  const checks = changed.length ? checkImported(project, lang, source.file, result.text, changed) : { languages: [lang], findings: [], errors: 0, warnings: 0 };
+  const imported = readTranslation(lang, source.file, result.text, new Set(project.statements.map((s) => s.id)));
+  refuseRelabelled(project, lang, imported, result.translated, file);
+  const checks = changed.length ? checkImported(project, imported, changed) : { languages: [lang], findings: [], errors: 0, warnings: 0 };
   const written = changed.length > 0 && !(strict && checks.errors > 0);
   if (written) await writeFileAtomic(source.path, result.text);
   return { ...result, lang, translationFile: source.file, checks, written };
 }
 
+/** A file whose new translations are another language's, word for word, was relabelled: refused before it overwrites anything. */
+function refuseRelabelled(project: Project, lang: string, imported: TranslationFile, translated: string[], file: string): void {
+  const changed = new Map<string, string>();
+  for (const id of translated) {
+    const at = parseUnitId(id)!;
+    const text = (at.scope === 'interface' ? imported.interface : imported.statements.get(at.scope))?.get(at.key)?.text;
+    if (text) changed.set(id, text);
+  }
+  const others = [...project.translations.values()].filter((t) => t.lang !== lang);
+  const from = relabelledFrom(changed, others);
+  if (from) {
+    throw new InputError(
+      `${from.units} of the ${changed.size} translations this file brings into "${lang}" are word for word the "${from.lang}" translations; nothing was written`,
+      { file },
+      `the file looks like a "${from.lang}" file relabelled "${lang}": import it for "${from.lang}" unchanged, or export a new file with \`broadside xliff export ${lang}\`.`,
+    );
+  }
+}
+
 /** The translation checks on the imported units, as the translation file will be once written. */
-function checkImported(project: Project, lang: string, yamlFile: string, yaml: string, unitIds: string[]): CheckReport {
+function checkImported(project: Project, imported: TranslationFile, unitIds: string[]): CheckReport {
+  const lang = imported.lang;
   const translations = new Map(project.translations);
-  translations.set(lang, readTranslation(lang, yamlFile, yaml, new Set(project.statements.map((s) => s.id))));
+  translations.set(lang, imported);
   const report = checkTranslations({ ...project, translations }, { langs: [lang] });
   const wanted = new Set(unitIds);
   const findings = report.findings.filter((f) => wanted.has(unitId(f.statement ?? INTERFACE_SCOPE, (f.key ?? '').replace(/^interface\./, ''))));

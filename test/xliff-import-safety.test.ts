@@ -158,6 +158,21 @@ describe('xliff import: languages', () => {
     expect(await readText(join(dir, 'translations/es.yaml'))).toBe(before);
   });
 
+  it('refuses a file relabelled throughout, whose translations are word for word another language\'s', async () => {
+    const dir = await project();
+    const before = await readText(join(dir, 'translations/es.yaml'));
+    for (const version of ['1.2', '2.0']) {
+      const xliff = await exported(dir, 'fr', '--version', version);
+      const relabelled = xliff.replace(/(target-language|trgLang|xml:lang)="fr"/g, '$1="es"');
+      expect(relabelled).not.toContain('"fr"');
+      const result = await importing(dir, relabelled);
+      expect(result.code, result.stderr).toBe(4);
+      expect(result.stderr).toMatch(/\d+ of the \d+ translations this file brings into "es" are word for word the "fr" translations; nothing was written/);
+      expect(result.stderr).toContain('relabelled "es"');
+      expect(await readText(join(dir, 'translations/es.yaml'))).toBe(before);
+    }
+  });
+
   it('refuses a 2.0 target whose xml:lang contradicts trgLang', async () => {
     const dir = await project();
     const xliff = await exported(dir, 'fr', '--version', '2.0');
