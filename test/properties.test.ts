@@ -139,7 +139,7 @@ function expectEveryWordIn(doc: LocalizedStatement, html: string, text: string):
   const { title, organization } = doc.statement.meta;
   const segments = segmentsOf(doc.statement).filter((s) => s.kind !== 'meta' || s === title || s === organization);
   for (const segment of segments) {
-    for (const w of words(plainText(doc.segment(segment).text))) {
+    for (const w of words(plainText(doc.segment(segment).inline))) {
       expect(shown.html.has(w), `"${w}" of ${segment.key} in the HTML`).toBe(true);
       expect(shown.text.has(w), `"${w}" of ${segment.key} in the text`).toBe(true);
     }

@@ -44,7 +44,7 @@ export async function loadProject(root: string, config?: Config): Promise<Projec
     readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
     readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8'),
   ]);
-  const translations = await loadTranslations(root, config, new Set(statements.map((s) => s.id)));
+  const translations = await loadTranslations(root, config, statements);
   return { root, config, statements, translations, interfaceStrings, templates: { page, print } };
 }
 
@@ -98,7 +98,9 @@ function statementId(fileName: string): string {
   return fileName.slice(0, -'.md'.length);
 }
 
-async function loadTranslations(root: string, config: Config, ids: ReadonlySet<string>): Promise<Map<string, TranslationFile>> {
+async function loadTranslations(root: string, config: Config, statements: readonly Statement[]): Promise<Map<string, TranslationFile>> {
+  const ids = new Set(statements.map((s) => s.id));
+  const definitions = new Map(statements.map((s) => [s.id, s.definitions]));
   const dir = join(root, config.translations);
   const configured = new Set(config.languages.map((l) => l.code));
   const names = await listFiles(dir, '.yaml');
@@ -112,7 +114,7 @@ async function loadTranslations(root: string, config: Config, ids: ReadonlySet<s
     }
   }
   const sources = await Promise.all(names.map((name) => readText(root, join(dir, name))));
-  return new Map(sources.map(({ file, text }, i) => [langOf(names[i]!), readTranslation(langOf(names[i]!), file, text, ids)]));
+  return new Map(sources.map(({ file, text }, i) => [langOf(names[i]!), readTranslation(langOf(names[i]!), file, text, ids, definitions)]));
 }
 
 export async function loadInterfaceStrings(root: string): Promise<InterfaceStrings> {

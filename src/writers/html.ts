@@ -86,7 +86,7 @@ function pageHref(statement: string, from: string, to: string, baseUrl?: string)
 }
 
 function plain(segment: LocalizedSegment): string {
-  return plainText(segment.text);
+  return plainText(segment.inline);
 }
 
 /** Attributes for a segment's element: language and direction when they differ from the page's. */
@@ -104,14 +104,14 @@ function fallbackNote(doc: LocalizedStatement, segment: LocalizedSegment): strin
 
 function inlineSegment(doc: LocalizedStatement, segment: Segment): string {
   const localized = doc.segment(segment);
-  const html = renderInlineHtml(localized.text);
+  const html = renderInlineHtml(localized.inline);
   if (localized.state !== 'missing' && localized.state !== 'stale') return html;
   return `<span${segmentAttributes(doc, localized)}>${html}</span>`;
 }
 
 function element(doc: LocalizedStatement, tag: string, segment: Segment, extra = ''): string {
   const localized = doc.segment(segment);
-  return `<${tag}${extra}${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.text)}</${tag}>`;
+  return `<${tag}${extra}${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.inline)}</${tag}>`;
 }
 
 /**
@@ -148,7 +148,7 @@ function renderBlock(doc: LocalizedStatement, block: Block, levels: Map<number, 
       const items = block.items.map((item) => {
         const children = item.children.length ? `\n${renderBlocks(doc, item.children, levels)}` : '';
         const localized = doc.segment(item.segment);
-        return `<li${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.text)}${children}</li>`;
+        return `<li${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.inline)}${children}</li>`;
       });
       return `<${tag}${start}>\n${items.join('\n')}\n</${tag}>`;
     }

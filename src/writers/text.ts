@@ -129,7 +129,7 @@ class TextWriter {
   }
 
   private inline(segment: LocalizedSegment): string {
-    return renderInlineText(segment.text, this.links);
+    return renderInlineText(segment.inline, this.links);
   }
 
   /** Words are separated by spaces, so a line's width is the sum of its words' widths and the spaces. */
