@@ -31,7 +31,8 @@ export class UnreadableInline extends Error {
 }
 
 /**
- * Inline Markdown → inline nodes, decoded once. `definitions` resolves `[text][label]` links: a
+ * Inline Markdown, as written (line breaks kept: two spaces or a backslash at a line's end is a
+ * hard break), → inline nodes, decoded once and NFC. `definitions` resolves `[text][label]` links: a
  * statement's own, which its translations reuse. An HTML comment is left out (key comments are
  * taken off by the caller); raw HTML becomes an `html` node for the caller to refuse or show.
  */
@@ -70,8 +71,9 @@ function toNode(token: Token, at: number, onComment: CommentListener): Inline | 
   const inner = (children: readonly Token[] | undefined): Inline[] => nodes(children ?? [], token.raw, at, onComment);
   switch (token.type) {
     case 'text':
-      // marked decodes numeric references but not named ones; its `raw` has both, decoded here once.
-      return { type: 'text', text: decodeHTMLStrict(token.raw), at };
+      // marked decodes numeric references but not named ones; its `raw` has both, decoded here once,
+      // after the line breaks and runs of spaces that Markdown shows as one space are made one.
+      return { type: 'text', text: decodeHTMLStrict(token.raw.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ')), at };
     case 'escape':
       return { type: 'text', text: token.text, at };
     case 'em':

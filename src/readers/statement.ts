@@ -216,7 +216,9 @@ class StatementReader {
     const source = normalizeInline(text);
     const { line, column } = this.lines.at(offset);
     if (!source) this.fail('a block is empty', offset, 'write its text or delete it.');
-    const inline = this.inline(source, offset);
+    // The nodes come from the text as written, where a hard line break still is one; `source` (keys,
+    // hashes, what translators see) stays the whitespace-normalised text it has always been.
+    const inline = this.inline(text.normalize('NFC').trim(), offset);
     if (explicit !== undefined) {
       const markerAt = this.text.indexOf('<!--', offset + (markerIndex ?? 0));
       if (!KEY_PATTERN.test(explicit) || (META_KEYS as readonly string[]).includes(explicit)) {

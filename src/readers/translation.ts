@@ -93,7 +93,16 @@ function toEntry(yaml: YamlSource, path: string[], key: string, value: z.infer<t
   for (const field of ['source', 'text'] as const) requireReadableMarkdown(yaml, [...path, field], value[field] ?? '');
   const source = normalizeInline(value.source);
   const text = normalizeInline(raw);
-  const entry: Entry = { key, source, text, sourceInline: parseInline(source, definitions), inline: parseInline(text, definitions), raw, line, column };
+  const entry: Entry = {
+    key,
+    source,
+    text,
+    sourceInline: parseInline(value.source.normalize('NFC').trim(), definitions),
+    inline: parseInline(raw.normalize('NFC').trim(), definitions),
+    raw,
+    line,
+    column,
+  };
   requireVisibleCharacters(yaml, [...path, 'text'], entry);
   if (value.note !== undefined) entry.note = value.note;
   if (value.ignore?.length) entry.ignore = value.ignore;

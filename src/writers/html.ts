@@ -102,11 +102,11 @@ function fallbackNote(doc: LocalizedStatement, segment: LocalizedSegment): strin
   return `<span class="fallback-note" lang="${language.code}" dir="${language.dir}" data-script="${language.script}">${escapeHtml(note)}</span> `;
 }
 
-function inlineSegment(doc: LocalizedStatement, segment: Segment): string {
+function inlineSegment(doc: LocalizedStatement, segment: Segment, withNote = false): string {
   const localized = doc.segment(segment);
   const html = renderInlineHtml(localized.inline);
   if (localized.state !== 'missing' && localized.state !== 'stale') return html;
-  return `<span${segmentAttributes(doc, localized)}>${html}</span>`;
+  return `<span${segmentAttributes(doc, localized)}>${withNote ? fallbackNote(doc, localized) : ''}${html}</span>`;
 }
 
 function element(doc: LocalizedStatement, tag: string, segment: Segment, extra = ''): string {
@@ -147,8 +147,9 @@ function renderBlock(doc: LocalizedStatement, block: Block, levels: Map<number, 
       const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
       const items = block.items.map((item) => {
         const children = item.children.length ? `\n${renderBlocks(doc, item.children, levels)}` : '';
-        const localized = doc.segment(item.segment);
-        return `<li${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.inline)}${children}</li>`;
+        // A fallback item keeps the page's direction, so that its number stays beside the others;
+        // only its text is in the source language.
+        return `<li>${inlineSegment(doc, item.segment, true)}${children}</li>`;
       });
       return `<${tag}${start}>\n${items.join('\n')}\n</${tag}>`;
     }
