@@ -40,7 +40,12 @@ export function parseInline(markdown: string, definitions: LinkDefinitions = new
   const lexer = new Lexer(LEXER_OPTIONS);
   const links = lexer.tokens.links as Record<string, { href: string; title: string }>;
   for (const [label, { href, title }] of definitions) links[label] = { href, title: title ?? '' };
-  return nodes(lexer.inlineTokens(markdown), markdown, 0, onComment);
+  const out = nodes(lexer.inlineTokens(markdown), markdown, 0, onComment);
+  // A comment left out at either end leaves the space that stood before or after it.
+  const [first, last] = [out[0], out.at(-1)];
+  if (first?.type === 'text') first.text = first.text.trimStart();
+  if (last?.type === 'text') last.text = last.text.trimEnd();
+  return out.filter((node) => node.type !== 'text' || node.text !== '');
 }
 
 /** The key marked files a definition under, so that translations look labels up as marked does. */
@@ -61,7 +66,7 @@ function nodes(tokens: readonly Token[], raw: string, offset: number, onComment:
     if (!node) continue;
     // Adjacent text (marked splits it at every character that might start markup) is one node.
     const last = out.at(-1);
-    if (node.type === 'text' && last?.type === 'text') last.text += node.text;
+    if (node.type === 'text' && last?.type === 'text') last.text += last.text.endsWith(' ') && node.text.startsWith(' ') ? node.text.slice(1) : node.text;
     else out.push(node);
   }
   return out;

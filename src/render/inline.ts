@@ -47,8 +47,9 @@ export interface TextLinks {
 }
 
 /**
- * Inline nodes → plain text. With `links`, each link becomes "text [n]" and its target is added
- * to `links.urls`; without, a link is just its text. A passage in another language is isolated
+ * Inline nodes → plain text. With `links` (the text edition), each link becomes "text [n]" and its
+ * target is added to `links.urls`, and struck-through words are marked ~~so~~; without, a link is
+ * just its text. A passage in another language is isolated
  * (U+2066/U+2067 … U+2069) so that its direction does not reorder the words around it.
  */
 export function renderInlineText(nodes: readonly Inline[], links?: TextLinks): string {
@@ -65,6 +66,8 @@ function textRenderer(links: TextLinks | undefined): InlineRenderer {
   const references = new Map<Inline, string>();
   const renderer: InlineRenderer = {
     ...plainRenderer,
+    // Struck-through words are not words the text says; plain text marks them as pandoc does.
+    strikethrough: (node, inner) => `~~${inner(node.children)}~~`,
     link: (node, inner) => {
       const { text, reference } = linkToText(node, inner(node.children), links);
       if (reference) references.set(node, reference);
