@@ -78,7 +78,7 @@ function toNode(token: Token, at: number, onComment: CommentListener): Inline | 
     case 'text':
       // marked decodes numeric references but not named ones; its `raw` has both, decoded here once,
       // after the line breaks and runs of spaces that Markdown shows as one space are made one.
-      return { type: 'text', text: decodeHTMLStrict(token.raw.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ')), at };
+      return { type: 'text', text: decodeReferences(token.raw.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ')), at };
     case 'escape':
       return { type: 'text', text: token.text, at };
     case 'em':
@@ -94,7 +94,7 @@ function toNode(token: Token, at: number, onComment: CommentListener): Inline | 
     case 'link': {
       const link = token as Tokens.Link;
       const node: Inline = { type: 'link', href: resolvedHref(link.href), autolink: link.autolink === true, children: inner(link.tokens), at };
-      if (link.title) node.title = decodeHTMLStrict(link.title);
+      if (link.title) node.title = decodeReferences(link.title);
       return node;
     }
     case 'image': {
@@ -114,8 +114,18 @@ function toNode(token: Token, at: number, onComment: CommentListener): Inline | 
   }
 }
 
+/**
+ * Entities and character references, as CommonMark reads them: a known name, or up to 7 decimal or
+ * 6 hexadecimal digits (`&#87654321;` stays text), each with its semicolon.
+ */
+const REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
+function decodeReferences(text: string): string {
+  return text.includes('&') ? text.replace(REFERENCE, (reference) => decodeHTMLStrict(reference)) : text;
+}
+
 /** Entities decoded and the scheme in lower case (`HTTPS://A` is `https://A`), as browsers read it. */
 function resolvedHref(href: string): string {
-  const decoded = decodeHTMLStrict(href.trim());
+  const decoded = decodeReferences(href.trim());
   return decoded.replace(/^[A-Za-z][A-Za-z0-9+.-]*:/, (scheme) => scheme.toLowerCase());
 }

@@ -127,7 +127,9 @@ function linkToText(link: LinkNode, text: string, links: TextLinks): { text: str
   if (!isSafeUrl(href) || href.startsWith('#')) return { text };
   const target = href.replace(/^mailto:/, '');
   const written = text.replace(/^[A-Za-z][A-Za-z0-9+.-]*:/, (scheme) => scheme.toLowerCase());
-  if (written === href || text === target) return { text: written === href ? target : text };
+  if (text === href || text === target) return { text: target };
+  // An address written out with its scheme in capitals (<MAILTO:A@B>) is shown as written.
+  if (written === href) return { text };
   let n = links.urls.indexOf(href) + 1;
   if (n === 0) n = links.urls.push(href);
   return { text, reference: ` [${links.number(n)}]` };
