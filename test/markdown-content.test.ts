@@ -45,7 +45,7 @@ describe('Markdown a new user writes', () => {
     expect(html).toContain('<a href="mailto:FOO@BAR.BAZ">MAILTO:FOO@BAR.BAZ</a>');
     expect(html).not.toContain('&lt;a');
     expect(html.match(/<\/a>/g)).toHaveLength(2);
-    expect(text).toContain('See link [1] and FOO@BAR.BAZ.');
+    expect(text).toContain('See link [1] and MAILTO:FOO@BAR.BAZ.');
     expect(text).toContain('[1] https://EXAMPLE.COM/B');
   });
 
@@ -165,5 +165,27 @@ describe('key comments', () => {
     const { html, text } = await build('We believe. <!-- check the date with the board -->\n');
     expect(html).toContain('<p>We believe.</p>');
     expect(text).not.toContain('board');
+  });
+});
+
+describe('a passage in another language', () => {
+  it('is marked with lang and dir in HTML and isolated in the plain text, in the statement and in a translation', async () => {
+    const body = 'They call it [la laïcité]{lang=fr}, after the law. <!-- #p -->\n';
+    const hebrew = `${HEBREW_TITLE}    p:\n      source: They call it [la laïcité]{lang=fr}, after the law.\n      text: קוראים לזה [la laïcité]{lang=fr}, על שם החוק.\n`;
+    const { html, text, heHtml, heText } = await build(body, hebrew);
+    expect(html).toContain('<p>They call it <span lang="fr" dir="ltr">la laïcité</span>, after the law.</p>');
+    expect(text).toContain('They call it \u2066la laïcité\u2069, after the law.');
+    expect(heHtml).toContain('<p>קוראים לזה <span lang="fr" dir="ltr">la laïcité</span>, על שם החוק.</p>');
+    expect(heText).toContain('קוראים לזה \u2066la laïcité\u2069, על שם החוק.');
+  });
+
+  it('in a right-to-left language inside English gets dir="rtl"', async () => {
+    const { html } = await build('The word [שלום]{lang=he} means peace.\n');
+    expect(html).toContain('<p>The word <span lang="he" dir="rtl">שלום</span> means peace.</p>');
+  });
+
+  it('with a tag that is not a language stays text', async () => {
+    const { html } = await build('Not [this]{lang=12}.\n');
+    expect(html).toContain('<p>Not [this]{lang=12}.</p>');
   });
 });
