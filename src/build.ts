@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { assetsDigest, pdfKey, textKey, type PdfSources } from './build/keys.js';
+import { assetsDigest, type PdfSources } from './build/keys.js';
 import { gateError, gateFindings, type Gate } from './build/gate.js';
 import { indexPage } from './build/index-page.js';
 import { editionRenderer, type EditionRenderer } from './build/render.js';
@@ -23,6 +23,7 @@ import { compareText, plannedArtifacts, type ArtifactId } from './plan/artifacts
 import { shardOf, type Shard } from './plan/shard.js';
 import type { Edition } from './writers/html.js';
 import { ASSETS_DIR, artifactPath, FORMATS, INDEX_PATH, MANIFEST_PATH, printStylesheetPath, type Format } from './writers/paths.js';
+import { WRITERS } from './writers/registry.js';
 import { selectLanguages } from './translated-languages.js';
 import { VERSION } from './version.js';
 
@@ -132,9 +133,9 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   const render = editionRenderer(project, docs, editions, inOutput);
   const assets = await loadAssets(TEMPLATES_DIR);
   const made = makeArtifacts(work, render, { assets: assetsDigest(assets), creator: CREATOR, fixedDate: sourceDateEpoch(env) }, previous, current, Boolean(options.force));
-  const toPrint = [...made.values()].filter((a) => a.format === 'pdf' && a.status === 'built').map((a) => render.doc(a));
+  const toPrint = [...made.values()].filter((a) => WRITERS[a.format].needsBrowser && a.status === 'built').map((a) => render.doc(a));
   events.onPlan?.([...made.values()].map(({ path, status }) => ({ path, status })));
-  for (const artifact of made.values()) if (artifact.status === 'built' && artifact.format !== 'pdf') events.onArtifact?.(artifact.path);
+  for (const artifact of made.values()) if (artifact.status === 'built' && !WRITERS[artifact.format].needsBrowser) events.onArtifact?.(artifact.path);
   timings.renderMs = lap();
 
   for (const [path, data] of await printAll(toPrint, render, assets, printer)) Object.assign(made.get(path)!, fileOf(path, data));
@@ -180,16 +181,17 @@ function makeArtifacts(
   const made = new Map<string, OutputFile & Artifact>();
   for (const artifact of work) {
     const doc = render.doc(artifact);
-    if (artifact.format === 'pdf') {
-      const key = pdfKey(VERSION, doc, { ...pdfSources, html: render.html(doc), printCss: render.printCss(doc) });
+    const writer = WRITERS[artifact.format];
+    if (!writer.render) {
+      const key = writer.cacheKey(VERSION, { doc, render, pdfSources });
       const last = before.get(artifact.path);
       const upToDate = !force && last?.key === key && current.get(artifact.path)?.sha256 === last.sha256;
       made.set(artifact.path, { ...artifact, bytes: last?.bytes ?? 0, sha256: last?.sha256 ?? '', key, status: upToDate ? 'reused' : 'built' });
     } else {
-      const text = artifact.format === 'html' ? render.html(doc) : render.text(doc);
+      const text = writer.render(render, doc);
       const file = fileOf(artifact.path, text);
       const upToDate = !force && current.get(artifact.path)?.sha256 === file.sha256;
-      made.set(artifact.path, { ...artifact, ...file, key: textKey(VERSION, artifact.format, text), status: upToDate ? 'reused' : 'built' });
+      made.set(artifact.path, { ...artifact, ...file, key: writer.cacheKey(VERSION, { doc, render, text, pdfSources }), status: upToDate ? 'reused' : 'built' });
     }
   }
   return made;
@@ -236,7 +238,7 @@ async function printAll(docs: LocalizedStatement[], render: EditionRenderer, ass
 
 /** True when this build will print every PDF it selects, so the browser can start before planning. */
 function willPrintEverything(options: BuildOptions, out: string): boolean {
-  const wantsPdf = !options.formats || options.formats.includes('pdf');
+  const wantsPdf = !options.formats || options.formats.some((f) => WRITERS[f].needsBrowser);
   return wantsPdf && !options.shard && (Boolean(options.force) || !existsSync(join(out, MANIFEST_PATH)));
 }
 

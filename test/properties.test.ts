@@ -31,7 +31,10 @@ const hebrew = languages.find((l) => l.code === 'he')!;
 const interfaceStrings = await loadInterfaceStrings(REPO);
 const context: PageContext = {
   editions: languages.map((l) => ({ code: l.code, dir: l.dir, name: l.code })),
-  formats: ['html', 'txt', 'pdf'],
+  downloads: [
+    { format: 'txt', mediaType: 'text/plain', label: 'downloadText' },
+    { format: 'pdf', mediaType: 'application/pdf', label: 'downloadPdf' },
+  ],
   template: await readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
 };
 const shippedTranslation = await readText(join(REPO, 'translations/he.yaml'));

@@ -17,7 +17,8 @@ export interface Edition {
 export interface PageContext {
   /** Every language the statement is published in, in configuration order. */
   editions: Edition[];
-  formats: readonly Format[];
+  /** The other formats this edition has, to link: in the order of the writers' list. */
+  downloads: ReadonlyArray<{ format: Format; mediaType: string; label: string }>;
   baseUrl?: string;
   template: string;
 }
@@ -43,13 +44,10 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
       ? `<li><a href="index.html" aria-current="page" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</a></li>`
       : `<li><a href="${escapeHtml(pageHref(statement.id, language.code, e.code))}" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</a></li>`,
   );
-  const downloads = context.formats
-    .filter((f): f is 'pdf' | 'txt' => f !== 'html')
-    .map((f) => {
-      const file = artifactPath(statement.id, language.code, f).split('/').pop()!;
-      const type = f === 'pdf' ? 'application/pdf' : 'text/plain';
-      return `<li><a href="${file}" type="${type}">${escapeHtml(t(f === 'pdf' ? 'downloadPdf' : 'downloadText'))}</a></li>`;
-    });
+  const downloads = context.downloads.map(({ format, mediaType, label }) => {
+    const file = artifactPath(statement.id, language.code, format).split('/').pop()!;
+    return `<li><a href="${file}" type="${mediaType}">${escapeHtml(t(label))}</a></li>`;
+  });
 
   return fillTemplate(
     context.template,
