@@ -1,7 +1,7 @@
 import { CHECK_IDS, type CheckSetting } from './checks/catalog.js';
 import { CHECKS } from './checks/index.js';
 import type { Subject } from './checks/subject.js';
-import { selectStatements, type Project } from './io/project.js';
+import { selectStatements, type Project } from './model/project.js';
 import type { Language } from './localize/language.js';
 import { interfaceStatuses, obsoleteEntries, segmentStatuses, type UnitStatus } from './localize/statuses.js';
 import type { Finding } from './model/finding.js';

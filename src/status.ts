@@ -1,4 +1,4 @@
-import { selectStatements, type Project } from './io/project.js';
+import { selectStatements, type Project } from './model/project.js';
 import type { Language } from './localize/language.js';
 import { interfaceStatuses, obsoleteEntries, segmentStatuses, wordCount, type UnitStatus } from './localize/statuses.js';
 import type { Statement } from './model/statement.js';

@@ -1,5 +1,5 @@
 import { writeFileAtomic } from './io/atomic-write.js';
-import { selectStatements } from './io/project.js';
+import { selectStatements } from './model/project.js';
 import { loadCanonical, readTranslationSource, type Canonical } from './io/translation-files.js';
 import type { SyncChange } from './sync/apply.js';
 import { interfaceScope, statementScope } from './sync/scopes.js';

@@ -1,4 +1,4 @@
-import type { Project } from '../io/project.js';
+import type { Project } from '../model/project.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import type { ArtifactId } from '../plan/artifacts.js';
 import { writeHtml, type Edition } from '../writers/html.js';
