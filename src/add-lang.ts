@@ -6,7 +6,7 @@ import { configPath, loadCanonical, type Canonical } from './io/translation-file
 import { canonicalLanguageTag, directionOf, type Direction } from './languages.js';
 import { interfaceStatuses, segmentStatuses } from './localize/statuses.js';
 import { readTranslation } from './readers/translation.js';
-import { syncLanguage } from './sync.js';
+import { syncLanguage } from './sync/sync.js';
 
 export interface AddedLanguage {
   code: string;

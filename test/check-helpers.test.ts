@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckReport } from '../src/check.js';
+import type { CheckReport } from '../src/checks/check.js';
 import { asciiDigits, numbersIn } from '../src/checks/digits.js';
 import { sourceDiff } from '../src/checks/source-diff.js';
 import { OBJECT, proseOf } from '../src/render/prose.js';

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ReviewDocument } from '../src/review/document.js';
 import { parseInline } from '../src/readers/inline.js';
-import { writeReviewHtml } from '../src/writers/review.js';
+import { writeReviewHtml } from '../src/review/html.js';
 import { makeProject, readText, runCli } from './helpers.js';
 
 const vnuJar = join(createRequire(import.meta.url).resolve('vnu-jar/package.json'), '..', 'build/dist/vnu.jar');

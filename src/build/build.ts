@@ -1,32 +1,32 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { assetsDigest, type PdfSources } from './build/keys.js';
-import { gateError, gateFindings, type Gate } from './build/gate.js';
-import { indexPage } from './build/index-page.js';
-import { editionRenderer, type EditionRenderer } from './build/render.js';
-import { sourceDate, sourceDateEpoch } from './build/source-date.js';
-import type { Config } from './config/schema.js';
-import { InterruptedError } from './errors.js';
-import type { Printer, PrintOptions } from './io/pdf.js';
-import { loadAssets, type Assets } from './io/assets.js';
-import { readManifest } from './io/manifest-file.js';
-import { OutputTransaction, removeLeftovers } from './io/output.js';
-import { loadConfig, loadProject, TEMPLATES_DIR } from './io/project.js';
-import { selectStatements, type Project } from './model/project.js';
-import { sourceIdentity } from './io/source-identity.js';
-import { hashTree } from './io/tree.js';
-import { languagesOf } from './localize/language.js';
-import { localize, type LocalizedStatement } from './localize/localize.js';
-import { sha256 } from './manifest/hash.js';
-import { MANIFEST_SCHEMA_VERSION, serializeManifest, type Manifest, type ManifestArtifact, type ManifestFile } from './manifest/manifest.js';
-import type { Finding } from './model/finding.js';
-import { compareText, plannedArtifacts, type ArtifactId } from './plan/artifacts.js';
-import { shardOf, type Shard } from './plan/shard.js';
-import type { Edition } from './writers/html.js';
-import { ASSETS_DIR, artifactPath, FORMATS, INDEX_PATH, MANIFEST_PATH, printStylesheetPath, type Format } from './writers/paths.js';
-import { WRITERS } from './writers/registry.js';
-import { selectLanguages } from './translated-languages.js';
-import { VERSION } from './version.js';
+import { assetsDigest, type PdfSources } from './keys.js';
+import { gateError, gateFindings, type Gate } from './gate.js';
+import { indexPage } from './index-page.js';
+import { editionRenderer, type EditionRenderer } from './render.js';
+import { sourceDate, sourceDateEpoch } from './source-date.js';
+import type { Config } from '../config/schema.js';
+import { InterruptedError } from '../errors.js';
+import type { Printer, PrintOptions } from '../io/pdf.js';
+import { loadAssets, type Assets } from '../io/assets.js';
+import { readManifest } from '../io/manifest-file.js';
+import { OutputTransaction, removeLeftovers } from '../io/output.js';
+import { loadConfig, loadProject, TEMPLATES_DIR } from '../io/project.js';
+import { selectStatements, type Project } from '../model/project.js';
+import { sourceIdentity } from '../io/source-identity.js';
+import { hashTree } from '../io/tree.js';
+import { languagesOf } from '../localize/language.js';
+import { localize, type LocalizedStatement } from '../localize/localize.js';
+import { sha256 } from '../manifest/hash.js';
+import { MANIFEST_SCHEMA_VERSION, serializeManifest, type Manifest, type ManifestArtifact, type ManifestFile } from '../manifest/manifest.js';
+import type { Finding } from '../model/finding.js';
+import { compareText, plannedArtifacts, type ArtifactId } from '../plan/artifacts.js';
+import { shardOf, type Shard } from '../plan/shard.js';
+import type { Edition } from '../writers/html.js';
+import { ASSETS_DIR, artifactPath, FORMATS, INDEX_PATH, MANIFEST_PATH, printStylesheetPath, type Format } from '../writers/paths.js';
+import { WRITERS } from '../writers/registry.js';
+import { selectLanguages } from '../translated-languages.js';
+import { VERSION } from '../version.js';
 
 export interface BuildOptions {
   root: string;
@@ -229,7 +229,7 @@ async function printAll(docs: LocalizedStatement[], render: EditionRenderer, ass
     files.set(artifactPath(doc.statement.id, doc.language.code, 'html'), render.html(doc));
     files.set(printStylesheetPath(doc.statement.id, doc.language.code), render.printCss(doc));
   }
-  const { printJobsFor } = await import('./io/pdf.js');
+  const { printJobsFor } = await import('../io/pdf.js');
   const started = await printer.start();
   const pdfs = await started.print(printJobsFor(docs, files, assets, printer.options));
   // Nothing more to print: let the browser shut down while the output is written.
@@ -258,7 +258,7 @@ class PrinterStart {
 
   start(): Promise<Printer> {
     if (!this.printer) {
-      this.printer = import('./io/pdf.js').then(({ startPrinter }) => startPrinter(this.options));
+      this.printer = import('../io/pdf.js').then(({ startPrinter }) => startPrinter(this.options));
       // Reported when awaited for printing; a build that fails first must not also report this.
       this.printer.catch(() => undefined);
     }

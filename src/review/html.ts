@@ -3,7 +3,7 @@ import type { EntryState } from '../localize/state.js';
 import type { Finding } from '../model/finding.js';
 import { escapeHtml } from '../render/escape.js';
 import { renderInlineHtml } from '../render/inline.js';
-import type { ReviewDocument, ReviewLanguage, ReviewRow, ReviewSection } from '../review/document.js';
+import type { ReviewDocument, ReviewLanguage, ReviewRow, ReviewSection } from './document.js';
 
 export function reviewTitle({ target }: ReviewDocument): string {
   return `Translation review: ${target.englishName} (${target.code})`;

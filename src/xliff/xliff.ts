@@ -1,20 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { InputError } from './errors.js';
-import { writeFileAtomic } from './io/atomic-write.js';
-import { loadProject } from './io/project.js';
-import { selectStatements, type Project } from './model/project.js';
-import { readTranslationSource } from './io/translation-files.js';
-import { canonicalLanguageTag } from './languages.js';
-import { languagesOf } from './localize/language.js';
-import { decodeSourceText } from './readers/source-text.js';
-import { interfaceScope, statementScope } from './sync/scopes.js';
-import { emptyTranslationText } from './sync/sync-text.js';
-import { translatedLanguages } from './translated-languages.js';
-import { importXliff, type ImportResult } from './xliff/import.js';
-import { readXliff, type ReturnedXliff } from './xliff/read.js';
-import { xliffDocument } from './xliff/units.js';
-import { writeXliff, type XliffVersion } from './xliff/write.js';
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { loadProject } from '../io/project.js';
+import { selectStatements, type Project } from '../model/project.js';
+import { readTranslationSource } from '../io/translation-files.js';
+import { canonicalLanguageTag } from '../languages.js';
+import { languagesOf } from '../localize/language.js';
+import { decodeSourceText } from '../readers/source-text.js';
+import { interfaceScope, statementScope } from '../sync/scopes.js';
+import { emptyTranslationText } from '../sync/sync-text.js';
+import { translatedLanguages } from '../translated-languages.js';
+import { importXliff, type ImportResult } from './import.js';
+import { readXliff, type ReturnedXliff } from './read.js';
+import { xliffDocument } from './units.js';
+import { writeXliff, type XliffVersion } from './write.js';
 
 export interface ExportOptions {
   root: string;

@@ -23,7 +23,7 @@ export function registerXliff(program: Command, proc: CliProcess): void {
     .option('--version <version>', `XLIFF version (${XLIFF_VERSIONS.join(' or ')})`, xliffVersion, '2.0')
     .option('-o, --out <file>', 'where to write it; "-" for standard output (default: <output>/xliff/<lang>-<version>.xlf)')
     .action(async (lang: string, statements: string[], flags: ExportFlags) => {
-      const { exportXliff } = await import('../../xliff.js');
+      const { exportXliff } = await import('../../xliff/xliff.js');
       const { writeFileAtomic } = await import('../../io/atomic-write.js');
       const root = proc.cwd();
       const { text, units, defaultPath } = await exportXliff({ root, lang, statements, version: flags.version });
@@ -40,7 +40,7 @@ export function registerXliff(program: Command, proc: CliProcess): void {
     .description('check a translated XLIFF file against the current statements and write its translations into the translation file')
     .argument('<file>', 'the .xlf file your translation tool saved')
     .action(async (file: string) => {
-      const { importXliffFile } = await import('../../xliff.js');
+      const { importXliffFile } = await import('../../xliff/xliff.js');
       const result = await importXliffFile(proc.cwd(), file);
       const changed = result.translated.length + result.confirmed.length;
       proc.stdout.write(
