@@ -1,4 +1,3 @@
-import { Lexer, type Token } from 'marked';
 import type { Finding } from '../model/finding.js';
 import { flatInline, type Inline } from '../model/inline.js';
 import { pairOf, report, type Subject } from './subject.js';
@@ -21,15 +20,14 @@ const BLOCK_NAMES: Record<string, string> = {
 export function markupBlocks(subject: Subject): Finding[] {
   const pair = pairOf(subject);
   if (!pair || subject.statement === undefined) return [];
-  const allowed = new Set(structure(pair.source, pair.sourceInline));
-  const added = structure(pair.text, pair.inline).filter((kind) => !allowed.has(kind));
+  const allowed = new Set(structure(pair.sourceBlocks, pair.sourceInline));
+  const added = structure(pair.blocks, pair.inline).filter((kind) => !allowed.has(kind));
   if (added.length === 0) return [];
   const what = [...new Set(added)].map((kind) => BLOCK_NAMES[kind] ?? kind).join(' and ');
   return [report(subject, 'markup-blocks', `Markdown reads the translation as ${what}, which the English is not. Remove it, or put a backslash before the character (\\# or \\-) to write it as text.`)];
 }
 
-function structure(markdown: string, nodes: readonly Inline[]): string[] {
-  const blocks = new Lexer({ gfm: true }).lex(markdown).map((t: Token) => t.type).filter((type) => type !== 'paragraph' && type !== 'space' && type !== 'text');
+function structure(blocks: readonly string[], nodes: readonly Inline[]): readonly string[] {
   const inlineHtml = flatInline(nodes).some((node) => node.type === 'html');
   return inlineHtml ? [...blocks, 'html'] : blocks;
 }

@@ -33,6 +33,8 @@ export interface Pair {
   /** `source` and `text` as read. */
   sourceInline: Inline[];
   inline: Inline[];
+  sourceBlocks: string[];
+  blocks: string[];
   /** The text as written in the file, spacing included. */
   raw: string;
 }
@@ -40,7 +42,7 @@ export interface Pair {
 export function pairOf(subject: Subject): Pair | undefined {
   const { entry, state } = subject;
   if (!entry || state === 'obsolete' || state === 'missing') return undefined;
-  return { source: entry.source, text: entry.text, sourceInline: entry.sourceInline, inline: entry.inline, raw: entry.raw ?? entry.text };
+  return { source: entry.source, text: entry.text, sourceInline: entry.sourceInline, inline: entry.inline, sourceBlocks: entry.sourceBlocks, blocks: entry.blocks, raw: entry.raw ?? entry.text };
 }
 
 /** A finding about `subject` at its entry (or its section), with the check's default severity. */

@@ -10,6 +10,9 @@ export interface Entry {
   /** `source` and `text` as read, once, with the statement's link definitions. */
   sourceInline: Inline[];
   inline: Inline[];
+  /** The Markdown blocks other than a paragraph that `source` and `text` would start (heading, list, …). */
+  sourceBlocks: string[];
+  blocks: string[];
   /** `text` exactly as written in the file, for checks that look at spacing; absent when not read from a file. */
   raw?: string;
   note?: string;

@@ -90,15 +90,18 @@ export function readTranslation(
 function toEntry(yaml: YamlSource, path: string[], key: string, value: z.infer<typeof EntrySchema>, definitions?: LinkDefinitions): Entry {
   const { line = 1, column = 1 } = locate(yaml, [...path, 'text']);
   const raw = value.text ?? '';
-  for (const field of ['source', 'text'] as const) requireReadableMarkdown(yaml, [...path, field], value[field] ?? '');
   const source = normalizeInline(value.source);
   const text = normalizeInline(raw);
+  const sourceBlocks = blocksOf(yaml, [...path, 'source'], source);
+  const blocks = blocksOf(yaml, [...path, 'text'], text);
   const entry: Entry = {
     key,
     source,
     text,
     sourceInline: parseInline(value.source.normalize('NFC').trim(), definitions),
     inline: parseInline(raw.normalize('NFC').trim(), definitions),
+    sourceBlocks,
+    blocks,
     raw,
     line,
     column,
@@ -109,9 +112,14 @@ function toEntry(yaml: YamlSource, path: string[], key: string, value: z.infer<t
   return entry;
 }
 
-/** Text whose markup is nested too deeply for the Markdown parser would crash every later step. */
-function requireReadableMarkdown(yaml: YamlSource, path: string[], text: string): void {
-  if (lexWithinLimits(text)) return;
+/**
+ * The blocks other than a paragraph that Markdown would make of a text that must be the inside of
+ * one block; text whose markup is nested too deeply for the Markdown parser, which would crash every
+ * later step, is refused.
+ */
+function blocksOf(yaml: YamlSource, path: string[], text: string): string[] {
+  const tokens = lexWithinLimits(text);
+  if (tokens) return tokens.map((t) => t.type).filter((type) => type !== 'paragraph' && type !== 'space' && type !== 'text');
   const at = locate(yaml, path);
   throw new InputError(
     `\`${path.join('.')}\`: the Markdown is nested more than ${MAX_NESTING} levels deep (emphasis or links within each other)`,
