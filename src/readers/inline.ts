@@ -1,4 +1,4 @@
-import { decodeHTMLStrict } from 'entities';
+import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, Marked, type MarkedOptions, type Token, type TokenizerExtension, type Tokens } from 'marked';
 import { canonicalLanguageTag, directionOf } from '../languages.js';
 import type { Inline, LinkDefinitions } from '../model/inline.js';
