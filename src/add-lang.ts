@@ -6,7 +6,7 @@ import { configPath, loadCanonical, type Canonical } from './io/translation-file
 import { canonicalLanguageTag, directionOf, type Direction } from './languages.js';
 import { interfaceStatuses, segmentStatuses } from './localize/statuses.js';
 import { readTranslation } from './readers/translation.js';
-import { syncLanguage } from './sync.js';
+import { syncLanguage } from './sync/sync.js';
 
 export interface AddedLanguage {
   code: string;
@@ -53,7 +53,7 @@ export async function addLanguage(root: string, requested: string): Promise<Adde
 }
 
 function untranslated({ statements, interfaceStrings }: Canonical, lang: string, file: string, text: string): number {
-  const translation = readTranslation(lang, file, text, new Set(statements.map((s) => s.id)));
+  const translation = readTranslation(lang, file, text, new Set(statements.map((s) => s.id)), new Map(statements.map((s) => [s.id, s.definitions])));
   const units = [...interfaceStatuses(interfaceStrings, translation), ...statements.flatMap((s) => segmentStatuses(s, translation))];
   return units.filter((u) => u.state !== 'translated').length;
 }

@@ -1,4 +1,4 @@
-import { Lexer, type Token } from 'marked';
+import { Lexer, type Token, type TokensList } from 'marked';
 
 /** Deepest nesting of emphasis, links, quotations and lists Broadside reads; real text needs a handful. */
 export const MAX_NESTING = 32;
@@ -8,8 +8,8 @@ export const MAX_NESTING = 32;
  * marked recurses once per level, so thousands of `*` or `>` overflow its stack; readers refuse such
  * text with this, and everything downstream (checks, writers) only ever lexes text that passed.
  */
-export function lexWithinLimits(markdown: string): Token[] | undefined {
-  let tokens: Token[];
+export function lexWithinLimits(markdown: string): TokensList | undefined {
+  let tokens: TokensList;
   try {
     tokens = new Lexer({ gfm: true }).lex(markdown);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { selectStatements, type Project } from './io/project.js';
+import { selectStatements, type Project } from './model/project.js';
 import type { Language } from './localize/language.js';
 import { interfaceStatuses, obsoleteEntries, segmentStatuses, wordCount, type UnitStatus } from './localize/statuses.js';
 import type { Statement } from './model/statement.js';
@@ -58,7 +58,7 @@ export function translationStatus(project: Project, options: StatusOptions = {})
   const statements = selectStatements(project, options.statements ?? []);
   const languages = translatedLanguages(config, options.langs ?? []);
   const locale = config.sourceLanguage;
-  const words = (unit: UnitStatus): number => wordCount(proseOf(unit.source), locale);
+  const words = (unit: UnitStatus): number => wordCount(proseOf(unit.sourceInline), locale);
   return {
     schemaVersion: STATUS_SCHEMA_VERSION,
     sourceLanguage: config.sourceLanguage,

@@ -1,7 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import { join, relative, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { build, type BuildOptions, type BuildResult } from './build.js';
+import { build, type BuildOptions, type BuildResult } from './build/build.js';
 import { CONFIG_FILE } from './config/load.js';
 import { watchFolders, type WatchedFolder } from './io/folder-watch.js';
 import { loadConfig, TEMPLATES_DIR } from './io/project.js';

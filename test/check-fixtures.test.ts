@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTranslations } from '../src/check.js';
+import { checkTranslations } from '../src/checks/check.js';
 import { CHECK_IDS, type CheckId, type Severity } from '../src/checks/catalog.js';
 import { loadProject } from '../src/io/project.js';
 import { segmentsOf } from '../src/model/statement.js';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckReport } from '../src/check.js';
+import type { CheckReport } from '../src/checks/check.js';
 import { asciiDigits, numbersIn } from '../src/checks/digits.js';
 import { sourceDiff } from '../src/checks/source-diff.js';
 import { OBJECT, proseOf } from '../src/render/prose.js';
+import { parseInline } from '../src/readers/inline.js';
 import { escapeData, escapeProperty, FINDING_WRITERS } from '../src/report/findings.js';
 
 describe('sourceDiff', () => {
@@ -35,7 +36,7 @@ describe('numbers across digit systems', () => {
 
 describe('proseOf', () => {
   it('keeps link text and drops markup, code and written-out addresses', () => {
-    expect(proseOf('See *the* [report](https://x.org/?a=1), run `a?b` or write to me@x.org.')).toBe(`See the report, run ${OBJECT} or write to ${OBJECT}.`);
+    expect(proseOf(parseInline('See *the* [report](https://x.org/?a=1), run `a?b` or write to me@x.org.'))).toBe(`See the report, run ${OBJECT} or write to ${OBJECT}.`);
   });
 });
 

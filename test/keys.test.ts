@@ -3,6 +3,7 @@ import { entryState } from '../src/localize/state.js';
 import { segmentsOf, type Statement } from '../src/model/statement.js';
 import type { Entry } from '../src/model/translation.js';
 import { readStatement } from '../src/readers/statement.js';
+import { parseInline } from '../src/readers/inline.js';
 
 const FRONT = '---\ntitle: T\ndate: 2020-02-11\n---\n\n';
 
@@ -16,7 +17,7 @@ function keys(body: string): string[] {
 
 /** A translation made of every segment of `body`, as a translator would have written it then. */
 function translate(body: string): Map<string, Entry> {
-  return new Map(segmentsOf(read(body)).map((s) => [s.key, { key: s.key, source: s.source, text: `T(${s.source})`, line: 1, column: 1 }]));
+  return new Map(segmentsOf(read(body)).map((s) => [s.key, { key: s.key, source: s.source, text: `T(${s.source})`, sourceInline: s.inline, inline: parseInline(`T(${s.source})`), sourceBlocks: [], blocks: [], line: 1, column: 1 }]));
 }
 
 function states(body: string, entries: Map<string, Entry>): Record<string, string> {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { CliProcess } from '../src/cli/io.js';
 import { findBrowser } from '../src/io/browser.js';
-import { preview } from '../src/preview.js';
+import { preview } from '../src/preview/preview.js';
 import { makeProject } from './helpers.js';
 import { get, openEvents, TIMEOUT_MS } from './http.js';
 

@@ -31,7 +31,10 @@ const hebrew = languages.find((l) => l.code === 'he')!;
 const interfaceStrings = await loadInterfaceStrings(REPO);
 const context: PageContext = {
   editions: languages.map((l) => ({ code: l.code, dir: l.dir, name: l.code })),
-  formats: ['html', 'txt', 'pdf'],
+  downloads: [
+    { format: 'txt', mediaType: 'text/plain', label: 'downloadText' },
+    { format: 'pdf', mediaType: 'application/pdf', label: 'downloadPdf' },
+  ],
   template: await readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
 };
 const shippedTranslation = await readText(join(REPO, 'translations/he.yaml'));
@@ -139,7 +142,7 @@ function expectEveryWordIn(doc: LocalizedStatement, html: string, text: string):
   const { title, organization } = doc.statement.meta;
   const segments = segmentsOf(doc.statement).filter((s) => s.kind !== 'meta' || s === title || s === organization);
   for (const segment of segments) {
-    for (const w of words(plainText(doc.segment(segment).text))) {
+    for (const w of words(plainText(doc.segment(segment).inline))) {
       expect(shown.html.has(w), `"${w}" of ${segment.key} in the HTML`).toBe(true);
       expect(shown.text.has(w), `"${w}" of ${segment.key} in the text`).toBe(true);
     }

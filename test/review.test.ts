@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ReviewDocument } from '../src/review/document.js';
-import { writeReviewHtml } from '../src/writers/review.js';
+import { parseInline } from '../src/readers/inline.js';
+import { writeReviewHtml } from '../src/review/html.js';
 import { makeProject, readText, runCli } from './helpers.js';
 
 const vnuJar = join(createRequire(import.meta.url).resolve('vnu-jar/package.json'), '..', 'build/dist/vnu.jar');
@@ -137,7 +138,16 @@ describe('writeReviewHtml', () => {
       {
         id: 's',
         title: 'A & B',
-        rows: [{ key: 'k', state: 'stale', source: 'New <text>', translation: '*متن*', previousSource: 'Old <text>', findings: [] }],
+        rows: [{
+            key: 'k',
+            state: 'stale',
+            source: 'New <text>',
+            sourceInline: parseInline('New <text>'),
+            translation: '*متن*',
+            translationInline: parseInline('*متن*'),
+            previousSource: 'Old <text>',
+            findings: [],
+          },],
         otherFindings: [{ check: 'obsolete', severity: 'warning', message: 'kept "x"', file: 'translations/fa.yaml', line: 9, key: 'x' }],
       },
     ],

@@ -38,6 +38,10 @@ function hostileText(origin: string): string {
     '<embed src="' + origin + '/embed" type="image/svg+xml"><embed src="file:///etc/passwd">',
     '<link rel="stylesheet" href="file:///etc/passwd"><link rel="preload" as="image" href="' + origin + '/link-preload"><link rel="icon" href="' + origin + '/link-icon">',
     '<base href="' + origin + '/base/"><iframe srcdoc="<img src=' + origin + '/srcdoc>"></iframe>',
+    // Upper-case schemes, and schemes, tags and quotes written as entities or character references
+    '[upper](JAVASCRIPT:alert(1)) <JAVASCRIPT:alert(2)> [file](FILE:///etc/passwd) <HTTP://' + origin.slice('http://'.length) + '/upper-autolink>',
+    '[entity](&#x6A;avascript:alert(3)) [named](javascript&colon;alert(4)) [quote](https://example.org/&quot;onmouseover=&quot;alert(5))',
+    '&lt;script&gt;alert(6)&lt;/script&gt; &#x3C;img src=file:///etc/passwd&#x3E; &#60;iframe src=' + origin + '/reference&#62;',
   ].join(' ');
 }
 

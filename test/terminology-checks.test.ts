@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTranslations } from '../src/check.js';
+import { checkTranslations } from '../src/checks/check.js';
 import { InputError } from '../src/errors.js';
 import { loadProject } from '../src/io/project.js';
 import { readTermbase } from '../src/readers/terms.js';
 import { makeProject, REPO, runCli } from './helpers.js';
+import { parseInline } from '../src/readers/inline.js';
 
 const FIXTURE = join(REPO, 'test/fixtures/terminology');
 const TERMINOLOGY = ['term-missing', 'term-forbidden', 'term-inconsistent', 'quotation'];
@@ -77,12 +78,17 @@ describe('terminology checks on the shipped statement', () => {
 
   it('would have caught the renderings issue 15 corrected', async () => {
     const project = await loadProject(REPO);
-    const entry = (lang: string, key: string) => project.translations.get(lang)!.statements.get('mission-statement')!.get(key)!;
-    entry('he', 'our-values').text = entry('he', 'our-values').text.replace('היהדות הפרוגרסיבית', 'היהדות המתקדמת');
-    entry('ar', 'our-values').text = entry('ar', 'our-values').text.replace('لليهود التقدميين', 'لليهودية التقدمية');
-    entry('es', 'keywords').text = entry('es', 'keywords').text.replace('palestino-israelí', 'israelí-palestino');
-    entry('es', 'declaration-of-independence').text = entry('es', 'declaration-of-independence').text.replace('la ley del Estado-nación', 'la Ley del Estado-Nación').replace('sin diferencia de credo', 'sin distinción de religión');
-    entry('he', 'working-together').text = entry('he', 'working-together').text.replace('הבין־לאומית', 'הבינלאומית');
+    /** The entry's text as the translation had it before the correction, parsed as the reader parses it. */
+    const revert = (lang: string, key: string, edit: (text: string) => string): void => {
+      const entry = project.translations.get(lang)!.statements.get('mission-statement')!.get(key)!;
+      entry.text = edit(entry.text);
+      entry.inline = parseInline(entry.text);
+    };
+    revert('he', 'our-values', (t) => t.replace('היהדות הפרוגרסיבית', 'היהדות המתקדמת'));
+    revert('ar', 'our-values', (t) => t.replace('لليهود التقدميين', 'لليهودية التقدمية'));
+    revert('es', 'keywords', (t) => t.replace('palestino-israelí', 'israelí-palestino'));
+    revert('es', 'declaration-of-independence', (t) => t.replace('la ley del Estado-nación', 'la Ley del Estado-Nación').replace('sin diferencia de credo', 'sin distinción de religión'));
+    revert('he', 'working-together', (t) => t.replace('הבין־לאומית', 'הבינלאומית'));
     const found = checkTranslations(project).findings.map((f) => `${f.lang} ${f.key} ${f.check}`);
     expect(found).toEqual([
       'he our-values term-forbidden',

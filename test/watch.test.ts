@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../src/build.js';
+import type { BuildResult } from '../src/build/build.js';
 import { InputError } from '../src/errors.js';
 import { watchBuild, watchProject, type Rebuild } from '../src/watch.js';
 import { makeProject } from './helpers.js';

@@ -1,6 +1,6 @@
-import { checkTranslations } from '../check.js';
+import { checkTranslations } from '../checks/check.js';
 import { CheckFailedError, IncompleteError } from '../errors.js';
-import type { Project } from '../io/project.js';
+import type { Project } from '../model/project.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import type { Finding } from '../model/finding.js';
 

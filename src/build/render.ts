@@ -1,9 +1,10 @@
-import type { Project } from '../io/project.js';
+import type { Project } from '../model/project.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import type { ArtifactId } from '../plan/artifacts.js';
 import { writeHtml, type Edition } from '../writers/html.js';
 import { FORMATS, type Format } from '../writers/paths.js';
 import { writePrintCss } from '../writers/print-css.js';
+import { WRITERS } from '../writers/registry.js';
 import { writeText } from '../writers/text.js';
 
 export interface EditionRenderer {
@@ -23,7 +24,11 @@ export function editionRenderer(project: Project, docs: readonly LocalizedStatem
   for (const a of inOutput) formats.set(editionId(a.statement, a.lang), [...(formats.get(editionId(a.statement, a.lang)) ?? []), a.format]);
   const context = (doc: LocalizedStatement): Parameters<typeof writeHtml>[1] => {
     const present = formats.get(editionId(doc.statement.id, doc.language.code)) ?? [];
-    return { editions, formats: FORMATS.filter((f) => present.includes(f)), baseUrl: project.config.baseUrl, template: project.templates.page };
+    const downloads = FORMATS.flatMap((format) => {
+      const download = WRITERS[format].download;
+      return download && present.includes(format) ? [{ format, ...download }] : [];
+    });
+    return { editions, downloads, baseUrl: project.config.baseUrl, template: project.templates.page };
   };
   return {
     doc: ({ statement, lang }) => byEdition.get(editionId(statement, lang))!,

@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import { decodedText } from '../model/inline.js';
 import { codePoint } from './characters.js';
 import { around, pairOf, report, type Subject } from './subject.js';
 
@@ -23,11 +24,13 @@ const POP_ISOLATE = '\u2069';
 export function bidiControls(subject: Subject): Finding[] {
   const pair = pairOf(subject);
   if (!pair) return [];
-  const problem = firstUnbalanced(pair.raw);
-  return problem ? [report(subject, 'bidi-controls', `${problem.message}, at ${around(pair.raw, problem.at)}. Close each direction control, or delete them and let Broadside set the direction.`)] : [];
+  // The decoded text: a control may have come as a character reference (&#x202E;) or a YAML escape.
+  const text = decodedText(pair.inline);
+  const problem = firstUnbalanced(text);
+  return problem ? [report(subject, 'bidi-controls', `${problem.message}, at ${around(text, problem.at)}. Close each direction control, or delete them and let Broadside set the direction.`)] : [];
 }
 
-function firstUnbalanced(text: string): { at: number; message: string } | undefined {
+export function firstUnbalanced(text: string): { at: number; message: string } | undefined {
   const open: { char: string; at: number }[] = [];
   const name = (char: string): string => `${codePoint(char)} (${EMBEDDINGS[char] ?? ISOLATES[char]})`;
   for (let at = 0; at < text.length; at++) {

@@ -8,7 +8,7 @@ import { pairOf, report, type Subject } from './subject.js';
  */
 export function identical(subject: Subject): Finding[] {
   const pair = pairOf(subject);
-  if (!pair || pair.text !== pair.source || wordsWithLetters(proseOf(pair.source)) < 2) return [];
+  if (!pair || pair.text !== pair.source || wordsWithLetters(proseOf(pair.sourceInline)) < 2) return [];
   return [report(subject, 'identical', 'the translation is the same as the English. Translate it; if it must stay as it is (a name, for example), ignore this warning.')];
 }
 

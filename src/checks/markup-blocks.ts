@@ -1,6 +1,5 @@
-import { Lexer, type Token } from 'marked';
 import type { Finding } from '../model/finding.js';
-import { flatTokens } from './tokens.js';
+import { flatInline, type Inline } from '../model/inline.js';
 import { pairOf, report, type Subject } from './subject.js';
 
 /** What Markdown makes of a segment's text when it starts like a block. */
@@ -21,15 +20,14 @@ const BLOCK_NAMES: Record<string, string> = {
 export function markupBlocks(subject: Subject): Finding[] {
   const pair = pairOf(subject);
   if (!pair || subject.statement === undefined) return [];
-  const allowed = new Set(structure(pair.source));
-  const added = structure(pair.text).filter((kind) => !allowed.has(kind));
+  const allowed = new Set(structure(pair.sourceBlocks, pair.sourceInline));
+  const added = structure(pair.blocks, pair.inline).filter((kind) => !allowed.has(kind));
   if (added.length === 0) return [];
   const what = [...new Set(added)].map((kind) => BLOCK_NAMES[kind] ?? kind).join(' and ');
   return [report(subject, 'markup-blocks', `Markdown reads the translation as ${what}, which the English is not. Remove it, or put a backslash before the character (\\# or \\-) to write it as text.`)];
 }
 
-function structure(markdown: string): string[] {
-  const blocks = new Lexer({ gfm: true }).lex(markdown).map((t: Token) => t.type).filter((type) => type !== 'paragraph' && type !== 'space' && type !== 'text');
-  const inlineHtml = flatTokens(markdown).some((t) => t.type === 'html' && !/^<!--[\s\S]*-->$/.test(t.raw));
+function structure(blocks: readonly string[], nodes: readonly Inline[]): readonly string[] {
+  const inlineHtml = flatInline(nodes).some((node) => node.type === 'html');
   return inlineHtml ? [...blocks, 'html'] : blocks;
 }

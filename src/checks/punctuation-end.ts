@@ -26,8 +26,8 @@ const TRAILING = /[\s"'’”“»«›‹)\]}」』]+$/u;
 export function punctuationEnd(subject: Subject): Finding[] {
   const pair = pairOf(subject);
   if (!pair) return [];
-  const source = endOf(proseOf(pair.source), undefined);
-  const translation = endOf(proseOf(pair.text), subject.language);
+  const source = endOf(proseOf(pair.sourceInline), undefined);
+  const translation = endOf(proseOf(pair.inline), subject.language);
   if (source.kind !== translation.kind) {
     const english = source.kind ? `ends with ${KINDS[source.kind].name}` : 'has no final punctuation';
     const translated = translation.kind ? `ends with ${KINDS[translation.kind].name}` : 'has none';

@@ -16,7 +16,7 @@ export function punctuationFrenchSpacing(subject: Subject): Finding[] {
   const pair = pairOf(subject);
   const locale = new Intl.Locale(subject.language.code);
   if (!pair || locale.language !== 'fr' || locale.region === 'CH') return [];
-  const prose = proseOf(pair.text);
+  const prose = proseOf(pair.inline);
   const problems: { at: number; what: string }[] = [];
   for (let i = 0; i < prose.length; i++) {
     const char = prose[i]!;

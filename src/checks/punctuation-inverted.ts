@@ -11,7 +11,7 @@ const PAIRS = [
 export function punctuationInverted(subject: Subject): Finding[] {
   const pair = pairOf(subject);
   if (!pair || new Intl.Locale(subject.language.code).language !== 'es') return [];
-  const prose = proseOf(pair.text);
+  const prose = proseOf(pair.inline);
   for (const { open, close, name } of PAIRS) {
     let openAt: number | undefined;
     for (let i = 0; i < prose.length; i++) {

@@ -24,8 +24,8 @@ export function punctuationPairs(subject: Subject): Finding[] {
   if (!pair) return [];
   // Hebrew writes abbreviations with " (for gershayim ״), so a straight quote is not a quotation mark there.
   const pairs = subject.language.script === 'Hebr' ? PAIRS.filter(([open]) => open !== '"') : PAIRS;
-  if (firstImbalance(proseOf(pair.source), PAIRS)) return [];
-  const prose = proseOf(pair.text);
+  if (firstImbalance(proseOf(pair.sourceInline), PAIRS)) return [];
+  const prose = proseOf(pair.inline);
   const problem = firstImbalance(prose, pairs);
   if (!problem) return [];
   return [report(subject, 'punctuation-pairs', `${problem.message}, at ${around(prose, problem.at)}. Close every bracket and quotation mark you open.`)];

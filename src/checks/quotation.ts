@@ -11,7 +11,7 @@ export function quotation(subject: Subject): Finding[] {
   const terminology = subject.terminology;
   const pair = pairOf(subject);
   if (!terminology?.quotations.length || !pair) return [];
-  const text = normalizeQuotation(proseOf(pair.text));
+  const text = normalizeQuotation(proseOf(pair.inline));
   return terminology.quotations.flatMap(({ quotation: declared, official }) => {
     if (!official || text.includes(normalizeQuotation(official.text))) return [];
     const quoted = [...text.matchAll(QUOTED)].map((m) => m[1]!).sort((a, b) => b.length - a.length)[0];

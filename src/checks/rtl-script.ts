@@ -7,7 +7,7 @@ export function rtlScript(subject: Subject): Finding[] {
   const pair = pairOf(subject);
   const { dir, script, code } = subject.language;
   if (!pair || dir !== 'rtl') return [];
-  const prose = proseOf(pair.text);
+  const prose = proseOf(pair.inline);
   if (!/\p{L}/u.test(prose) || new RegExp(`\\p{Script=${script}}`, 'u').test(prose)) return [];
   const scriptName = new Intl.DisplayNames(['en'], { type: 'script' }).of(script) ?? script;
   const languageName = new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;

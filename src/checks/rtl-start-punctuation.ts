@@ -11,8 +11,8 @@ const END_MARKS = '.,:;!?؟،؛';
 export function rtlStartPunctuation(subject: Subject): Finding[] {
   const pair = pairOf(subject);
   if (!pair || subject.language.dir !== 'rtl') return [];
-  const first = proseOf(pair.text).trimStart()[0];
-  if (first === undefined || !END_MARKS.includes(first) || proseOf(pair.source).trimStart().startsWith(first)) return [];
+  const first = proseOf(pair.inline).trimStart()[0];
+  if (first === undefined || !END_MARKS.includes(first) || proseOf(pair.sourceInline).trimStart().startsWith(first)) return [];
   return [
     report(
       subject,

@@ -1,6 +1,7 @@
 import type { Language } from '../localize/language.js';
 import type { EntryState } from '../localize/state.js';
 import type { Finding } from '../model/finding.js';
+import type { Inline } from '../model/inline.js';
 import type { Entry } from '../model/translation.js';
 import { CHECK_CATALOG, type CheckId } from './catalog.js';
 import type { SegmentTerminology } from './terminology.js';
@@ -32,6 +33,11 @@ export type Check = (subject: Subject) => Finding[];
 export interface Pair {
   source: string;
   text: string;
+  /** `source` and `text` as read. */
+  sourceInline: Inline[];
+  inline: Inline[];
+  sourceBlocks: string[];
+  blocks: string[];
   /** The text as written in the file, spacing included. */
   raw: string;
 }
@@ -39,7 +45,7 @@ export interface Pair {
 export function pairOf(subject: Subject): Pair | undefined {
   const { entry, state } = subject;
   if (!entry || state === 'obsolete' || state === 'missing') return undefined;
-  return { source: entry.source, text: entry.text, raw: entry.raw ?? entry.text };
+  return { source: entry.source, text: entry.text, sourceInline: entry.sourceInline, inline: entry.inline, sourceBlocks: entry.sourceBlocks, blocks: entry.blocks, raw: entry.raw ?? entry.text };
 }
 
 /** A finding about `subject` at its entry (or its section), with the check's default severity. */

@@ -35,9 +35,9 @@ export function withTerminology(termbase: Termbase | undefined, sourceLanguage: 
   return subjects.map((subject): Subject => {
     const pair = pairOf(subject);
     if (!pair || subject.statement === undefined) return subject;
-    const source = proseOf(pair.source);
+    const source = proseOf(pair.sourceInline);
     const sourceWords = wordsOf(source);
-    const text = proseOf(pair.text);
+    const text = proseOf(pair.inline);
     const words = wordsOf(text);
     const terms: TermInSegment[] = [];
     for (const term of compiled) {

@@ -1,4 +1,4 @@
-import type { BuildEvents, BuildResult } from '../build.js';
+import type { BuildEvents, BuildResult } from '../build/build.js';
 import type { Gate } from '../build/gate.js';
 import { formatLocation } from '../errors.js';
 import type { Finding } from '../model/finding.js';

@@ -1,4 +1,4 @@
-import type { BuildResult } from '../build.js';
+import type { BuildResult } from '../build/build.js';
 import { BroadsideError } from '../errors.js';
 import type { Rebuild, WatchCallbacks } from '../watch.js';
 import type { CliProcess } from './io.js';

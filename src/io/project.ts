@@ -4,9 +4,10 @@ import { join, relative } from 'node:path';
 import * as z from 'zod';
 import { CONFIG_FILE, parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { ConfigError, InputError, UsageError } from '../errors.js';
+import { ConfigError, InputError } from '../errors.js';
 import { canonicalLanguageTag } from '../languages.js';
 import type { InterfaceStrings } from '../localize/localize.js';
+import { STATEMENT_EXTENSION, STATEMENT_ID, statementId, type Project } from '../model/project.js';
 import type { Statement } from '../model/statement.js';
 import type { Termbase } from '../model/termbase.js';
 import type { TranslationFile } from '../model/translation.js';
@@ -19,24 +20,6 @@ import { parseYamlSource, validateYaml } from '../readers/yaml-source.js';
 /** Broadside's own templates. */
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 
-export const STATEMENT_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-
-export interface Templates {
-  page: string;
-  print: string;
-}
-
-export interface Project {
-  root: string;
-  config: Config;
-  /** All statements, in file-name order. */
-  statements: Statement[];
-  translations: Map<string, TranslationFile>;
-  /** `terms.yaml`, when the project has one. */
-  terms?: Termbase;
-  interfaceStrings: InterfaceStrings;
-  templates: Templates;
-}
 
 /** Reads everything a build needs (the configuration too, unless given); the only place that reads project files. */
 export async function loadProject(root: string, config?: Config): Promise<Project> {
@@ -49,7 +32,7 @@ export async function loadProject(root: string, config?: Config): Promise<Projec
     readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8'),
     loadTermbase(root, config),
   ]);
-  const translations = await loadTranslations(root, config, new Set(statements.map((s) => s.id)));
+  const translations = await loadTranslations(root, config, statements);
   const project: Project = { root, config, statements, translations, interfaceStrings, templates: { page, print } };
   if (terms) project.terms = terms;
   return project;
@@ -90,7 +73,7 @@ async function listFiles(dir: string, extension: string): Promise<string[]> {
 
 export async function loadStatements(root: string, config: Config): Promise<Statement[]> {
   const dir = join(root, config.statements);
-  const names = await listFiles(dir, '.md');
+  const names = await listFiles(dir, STATEMENT_EXTENSION);
   if (names.length === 0) throw new InputError(`no statements found in ${config.statements}/`, { file: config.statements }, 'add a Markdown file such as statements/mission-statement.md.');
   for (const name of names) {
     if (!STATEMENT_ID.test(statementId(name))) {
@@ -101,11 +84,9 @@ export async function loadStatements(root: string, config: Config): Promise<Stat
   return sources.map(({ file, text }, i) => readStatement(statementId(names[i]!), file, text));
 }
 
-function statementId(fileName: string): string {
-  return fileName.slice(0, -'.md'.length);
-}
-
-async function loadTranslations(root: string, config: Config, ids: ReadonlySet<string>): Promise<Map<string, TranslationFile>> {
+async function loadTranslations(root: string, config: Config, statements: readonly Statement[]): Promise<Map<string, TranslationFile>> {
+  const ids = new Set(statements.map((s) => s.id));
+  const definitions = new Map(statements.map((s) => [s.id, s.definitions]));
   const dir = join(root, config.translations);
   const configured = new Set(config.languages.map((l) => l.code));
   const names = await listFiles(dir, '.yaml');
@@ -119,7 +100,7 @@ async function loadTranslations(root: string, config: Config, ids: ReadonlySet<s
     }
   }
   const sources = await Promise.all(names.map((name) => readText(root, join(dir, name))));
-  return new Map(sources.map(({ file, text }, i) => [langOf(names[i]!), readTranslation(langOf(names[i]!), file, text, ids)]));
+  return new Map(sources.map(({ file, text }, i) => [langOf(names[i]!), readTranslation(langOf(names[i]!), file, text, ids, definitions)]));
 }
 
 /** The termbase at the project's root, or undefined when there is none. */
@@ -141,18 +122,4 @@ export async function loadInterfaceStrings(root: string): Promise<InterfaceStrin
   const text = decodeSourceText(await readFile(path), file);
   const strings = validateYaml(parseYamlSource(text, file), z.record(z.string(), z.string()), 'interface strings', 'each line is `key: English text`.');
   return { file, strings: new Map(Object.entries(strings)) };
-}
-
-/** Picks the statements named on the command line (all when none), refusing unknown ones. */
-export function selectStatements(project: Pick<Project, 'statements'>, requested: string[]): Statement[] {
-  if (requested.length === 0) return project.statements;
-  const known = project.statements.map((s) => s.id).join(', ');
-  return requested.map((id) => {
-    if (!STATEMENT_ID.test(id)) {
-      throw new UsageError(`${JSON.stringify(id)} is not a statement id`, undefined, `a statement id is its file name without .md (lower-case letters, digits and hyphens); choose one of: ${known}.`);
-    }
-    const found = project.statements.find((s) => s.id === id);
-    if (!found) throw new UsageError(`there is no statement "${id}"`, undefined, `choose one of: ${known}.`);
-    return found;
-  });
 }

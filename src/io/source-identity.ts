@@ -6,7 +6,8 @@ import type { SourceIdentity, SourceInput } from '../manifest/manifest.js';
 import { compareText } from '../plan/artifacts.js';
 import { readGitHead } from './git-head.js';
 import { hashFiles, listTree } from './tree.js';
-import { TEMPLATES_DIR, type Project } from './project.js';
+import { TEMPLATES_DIR } from './project.js';
+import type { Project } from '../model/project.js';
 
 /**
  * What a build was made from: the hash of every input (configuration, statements, translations,

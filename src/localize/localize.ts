@@ -1,4 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
+import type { Inline } from '../model/inline.js';
 import { segmentsOf, type Segment, type Statement } from '../model/statement.js';
 import type { EntryMap, TranslationFile } from '../model/translation.js';
 import { entryState, type EntryState } from './state.js';
@@ -10,6 +11,8 @@ export interface LocalizedSegment {
   key: string;
   /** Inline Markdown to show: the translation, or the source when there is none to publish. */
   text: string;
+  /** `text` as read: the nodes writers render. */
+  inline: Inline[];
   /** Language and direction of `text`: the source language's when it fell back. */
   lang: string;
   dir: Language['dir'];
@@ -45,16 +48,16 @@ export function localize(
   const fallbacks = { missing: [] as string[], stale: [] as string[] };
   for (const segment of segmentsOf(statement)) {
     if (language.isSource) {
-      segments.set(segment.key, { key: segment.key, text: segment.source, lang: language.code, dir: language.dir, state: 'source' });
+      segments.set(segment.key, { key: segment.key, text: segment.source, inline: segment.inline, lang: language.code, dir: language.dir, state: 'source' });
       continue;
     }
     const entry = entries.get(segment.key);
     const state = entryState(segment.source, entry);
     if (state === 'translated') {
-      segments.set(segment.key, { key: segment.key, text: entry!.text, lang: language.code, dir: language.dir, state });
+      segments.set(segment.key, { key: segment.key, text: entry!.text, inline: entry!.inline, lang: language.code, dir: language.dir, state });
     } else {
       fallbacks[state].push(segment.key);
-      segments.set(segment.key, { key: segment.key, text: segment.source, lang: source.code, dir: source.dir, state });
+      segments.set(segment.key, { key: segment.key, text: segment.source, inline: segment.inline, lang: source.code, dir: source.dir, state });
     }
   }
   const t = interfaceTranslator(language, source, interfaceStrings, translation?.interface, fallbacks);

@@ -1,3 +1,4 @@
+import type { Inline } from '../model/inline.js';
 import { segmentsOf, type Segment, type Statement } from '../model/statement.js';
 import type { Entry, TranslationFile } from '../model/translation.js';
 import type { InterfaceStrings } from './localize.js';
@@ -10,6 +11,8 @@ export interface UnitStatus {
   key: string;
   /** The current canonical text. */
   source: string;
+  /** `source` as read (an interface string is plain text, one text node). */
+  sourceInline: Inline[];
   segment?: Segment;
   entry?: Entry;
   state: EntryState;
@@ -19,14 +22,14 @@ export function segmentStatuses(statement: Statement, translation: TranslationFi
   const entries = translation?.statements.get(statement.id);
   return segmentsOf(statement).map((segment) => {
     const entry = entries?.get(segment.key);
-    return { scope: statement.id, key: segment.key, source: segment.source, segment, entry, state: entryState(segment.source, entry) };
+    return { scope: statement.id, key: segment.key, source: segment.source, sourceInline: segment.inline, segment, entry, state: entryState(segment.source, entry) };
   });
 }
 
 export function interfaceStatuses({ strings }: InterfaceStrings, translation: TranslationFile | undefined): UnitStatus[] {
   return [...strings].map(([key, source]) => {
     const entry = translation?.interface.get(key);
-    return { scope: 'interface', key, source, entry, state: entryState(source, entry) };
+    return { scope: 'interface', key, source, sourceInline: [{ type: 'text', text: source, at: 0 }], entry, state: entryState(source, entry) };
   });
 }
 

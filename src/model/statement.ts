@@ -1,8 +1,11 @@
+import type { Inline, LinkDefinitions } from './inline.js';
+
 /**
  * The document model every reader produces and every writer consumes.
  * Text that a reader sees lives only in segments; blocks carry structure.
+ * Version 2: segments carry their inline nodes, statements their link definitions.
  */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export type SegmentKind = 'meta' | 'heading' | 'paragraph' | 'item' | 'cell';
 
@@ -10,8 +13,10 @@ export interface Segment {
   /** Stable identity: explicit (`<!-- #key -->`) or derived from the text. */
   key: string;
   kind: SegmentKind;
-  /** Inline Markdown, whitespace-normalised and NFC. */
+  /** Inline Markdown, whitespace-normalised and NFC: what keys, hashes and translators' `source` are made of. */
   source: string;
+  /** `source` as read, once: the nodes every writer and check walks. */
+  inline: Inline[];
   /** Whether the key was written by an author (stable across edits) or derived from the text. */
   explicitKey: boolean;
   line: number;
@@ -47,6 +52,8 @@ export interface Statement {
   file: string;
   meta: StatementMeta;
   blocks: Block[];
+  /** `[label]: href` definitions, by label as marked files them; translations' links resolve against them too. */
+  definitions: LinkDefinitions;
 }
 
 /** All segments in document order: front matter first, then the body. */

@@ -1,4 +1,5 @@
 import type { CheckId } from '../checks/catalog.js';
+import type { Inline } from './inline.js';
 
 /** One translated unit: the source it was made from, kept next to the translation. */
 export interface Entry {
@@ -6,6 +7,12 @@ export interface Entry {
   source: string;
   /** Empty when the translator has not written it yet. Whitespace-normalised, as it is published. */
   text: string;
+  /** `source` and `text` as read, once, with the statement's link definitions. */
+  sourceInline: Inline[];
+  inline: Inline[];
+  /** The Markdown blocks other than a paragraph that `source` and `text` would start (heading, list, …). */
+  sourceBlocks: string[];
+  blocks: string[];
   /** `text` exactly as written in the file, for checks that look at spacing; absent when not read from a file. */
   raw?: string;
   note?: string;

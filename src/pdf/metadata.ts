@@ -6,13 +6,13 @@ import type { PdfMetadata } from './finish.js';
 /** The document information a PDF carries, in the edition's language. Pure. */
 export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?: Date): PdfMetadata {
   const { meta, blocks } = doc.statement;
-  const title = plainText(doc.segment(meta.title).text);
-  const headings = blocks.flatMap((b) => (b.type === 'heading' ? [plainText(doc.segment(b.segment).text)] : []));
+  const title = plainText(doc.segment(meta.title).inline);
+  const headings = blocks.flatMap((b) => (b.type === 'heading' ? [plainText(doc.segment(b.segment).inline)] : []));
   return {
     title,
-    author: meta.organization ? plainText(doc.segment(meta.organization).text) : '',
+    author: meta.organization ? plainText(doc.segment(meta.organization).inline) : '',
     subject: describe(doc),
-    keywords: meta.keywords ? plainText(doc.segment(meta.keywords).text).split(/\s*[,،]\s*/u).filter(Boolean) : [],
+    keywords: meta.keywords ? plainText(doc.segment(meta.keywords).inline).split(/\s*[,،]\s*/u).filter(Boolean) : [],
     creator,
     date: fixedDate ?? new Date(`${meta.date}T00:00:00Z`),
     outlineTitles: [title, ...headings],
@@ -21,5 +21,5 @@ export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?
 
 /** Text set only in the page margins (running head, "page N of M"), whose fonts are loaded before printing. */
 export function marginText(doc: LocalizedStatement): string {
-  return `${plainText(doc.segment(doc.statement.meta.title).text)} ${doc.t('pageOf', { page: '0123456789', pages: '٠١٢٣٤٥٦٧٨٩' })}`;
+  return `${plainText(doc.segment(doc.statement.meta.title).inline)} ${doc.t('pageOf', { page: '0123456789', pages: '٠١٢٣٤٥٦٧٨٩' })}`;
 }

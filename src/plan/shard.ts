@@ -1,4 +1,5 @@
 import { compareText, type ArtifactId } from './artifacts.js';
+import { WRITERS } from '../writers/registry.js';
 
 /** Part `index` (1-based) of `count` parts of a build, for CI jobs that each build one part. */
 export interface Shard {
@@ -14,14 +15,13 @@ export function parseShard(text: string): Shard | undefined {
   return index >= 1 && index <= count ? { index, count } : undefined;
 }
 
-/** PDFs take the browser's time, so they are dealt out first to spread them evenly. */
-const COST_ORDER = ['pdf', 'html', 'txt'] as const;
 
 /**
  * This shard's artifacts: all artifacts ordered by format (PDFs first), then path, dealt round-robin.
  * The shards of one list are disjoint, their union is the list, and their sizes differ by at most one.
  */
 export function shardOf<T extends ArtifactId>(artifacts: readonly T[], shard: Shard): T[] {
-  const ordered = [...artifacts].sort((a, b) => COST_ORDER.indexOf(a.format) - COST_ORDER.indexOf(b.format) || compareText(a.path, b.path));
+  // PDFs take the browser's time, so the costly formats are dealt out first to spread them evenly.
+  const ordered = [...artifacts].sort((a, b) => WRITERS[b.format].cost - WRITERS[a.format].cost || compareText(a.path, b.path));
   return ordered.filter((_, i) => i % shard.count === shard.index - 1).sort((a, b) => compareText(a.path, b.path));
 }

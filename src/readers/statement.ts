@@ -1,9 +1,14 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { lexWithinLimits, MAX_NESTING } from '../markdown.js';
 import { derivedKey, KEY_PATTERN, META_KEYS, normalizeInline, splitKeyMarker } from '../model/keys.js';
+import type { Inline, LinkDefinition } from '../model/inline.js';
+import { flatInline } from '../model/inline.js';
 import type { Block, ListItem, Segment, SegmentKind, Statement, StatementMeta } from '../model/statement.js';
+import { forbiddenInline, unbalancedDirection, zeroWidthIn } from './characters.js';
+import { parseInline, UnreadableInline } from './inline.js';
+import { keyCommentProblem } from './key-comments.js';
 import { codeFrame, lineColumn, LineIndex } from './source-text.js';
 import { parseYamlSource, validateYaml } from './yaml-source.js';
 
@@ -44,11 +49,13 @@ export function readStatement(id: string, file: string, text: string): Statement
   const yaml = parseYamlSource(fm[1]!, file, 1);
   const data = validateYaml(yaml, FrontMatter, 'front matter', `the front matter must look like:\n${FRONT_MATTER_EXAMPLE}`);
   const reader = new StatementReader(file, text, fm[0].length);
+  const blocks = reader.read();
   const metaSegment = (key: (typeof META_KEYS)[number], value: string | undefined): Segment | undefined => {
     if (value === undefined) return undefined;
     const at = text.indexOf(`${key}:`);
     const { line, column } = lineColumn(text, at < 0 ? 0 : at);
-    return { key, kind: 'meta', source: normalizeInline(value), explicitKey: true, line, column };
+    const source = normalizeInline(value);
+    return { key, kind: 'meta', source, inline: reader.inline(source, at < 0 ? 0 : at), explicitKey: true, line, column };
   };
   const meta: StatementMeta = {
     title: metaSegment('title', data.title)!,
@@ -57,16 +64,16 @@ export function readStatement(id: string, file: string, text: string): Statement
     keywords: metaSegment('keywords', data.keywords),
     date: data.date,
   };
-  const blocks = reader.read();
   if (blocks.length === 0) {
     throw new InputError('the statement has no text after its front matter', { file, ...lineColumn(text, fm[0].length) }, 'write the statement below the closing --- line.');
   }
-  return { id, file, meta, blocks };
+  return { id, file, meta, blocks, definitions: reader.definitions };
 }
 
 class StatementReader {
   private readonly keys = new Map<string, Segment>();
   private readonly lines: LineIndex;
+  readonly definitions = new Map<string, LinkDefinition>();
 
   constructor(
     private readonly file: string,
@@ -84,6 +91,9 @@ class StatementReader {
         this.tooDeepAt(),
         'remove the repeated *, _, [ or > characters; to show them as text, put a backslash before each (\\*).',
       );
+    }
+    for (const [label, { href, title }] of Object.entries(tokens.links)) {
+      this.definitions.set(label, title ? { href, title } : { href });
     }
     return this.blocks(tokens, this.bodyOffset);
   }
@@ -132,7 +142,7 @@ class StatementReader {
       case 'hr':
         return { type: 'rule' };
       case 'html':
-        if (/^\s*<!--[\s\S]*-->\s*$/.test(token.raw)) return undefined;
+        if (/^\s*<!--[\s\S]*-->\s*$/.test(token.raw)) return this.comment(token.raw, offset);
         return this.fail('raw HTML is not allowed in a statement', offset, 'write the content in Markdown (emphasis *like this*, links [like this](https://example.org)); HTML would reach every translation unchecked.');
       default:
         return this.fail(`unsupported Markdown block (${token.type})`, offset, 'use headings, paragraphs, lists, quotes, tables or code blocks.');
@@ -167,12 +177,48 @@ class StatementReader {
     return { type: 'table', align: token.align, header, rows };
   }
 
+  /** A comment between blocks is a note to the authors, unless it is a key that lost its block. */
+  private comment(raw: string, offset: number): undefined {
+    const problem = keyCommentProblem(raw.trim(), false);
+    if (problem) this.fail(problem.message, this.text.indexOf('<!--', offset), problem.hint);
+    return undefined;
+  }
+
+  /** Inline Markdown → nodes, with what a statement may not hold refused at its place in the file. */
+  inline(source: string, offset: number): Inline[] {
+    const near = (at: number, raw: string): number => {
+      const found = this.text.indexOf(raw, offset);
+      return found < 0 ? offset + at : found;
+    };
+    let nodes: Inline[];
+    try {
+      nodes = parseInline(source, this.definitions, (comment, at) => {
+        const problem = keyCommentProblem(comment, true);
+        if (problem) this.fail(problem.message, near(at, comment), problem.hint);
+      });
+    } catch (error) {
+      if (error instanceof UnreadableInline) this.fail(`unsupported Markdown (${error.construct})`, offset, 'use emphasis, links, code and line breaks within a block.');
+      throw error;
+    }
+    const html = flatInline(nodes).find((node) => node.type === 'html');
+    if (html) this.fail('raw HTML is not allowed in a statement', near(html.at, html.type === 'html' ? html.text : ''), 'use Markdown instead (for example *emphasis* or [a link](https://example.org)).');
+    const forbidden = forbiddenInline(nodes);
+    if (forbidden) this.fail(`${forbidden.description} is not allowed (written as a character reference or an entity)`, offset, 'delete the reference; it puts an invisible character into every edition.');
+    const direction = unbalancedDirection(nodes);
+    if (direction) this.fail(direction, offset, 'delete the direction control (Broadside sets the direction of every block), or close it.');
+    const zeroWidth = zeroWidthIn(nodes);
+    if (zeroWidth) this.fail(zeroWidth, offset, 'delete it; it breaks searching and copying.');
+    return nodes;
+  }
+
   private segment(kind: SegmentKind, raw: string, offset: number): Segment {
     const { text, key: explicit, markerIndex } = splitKeyMarker(raw);
     const source = normalizeInline(text);
     const { line, column } = this.lines.at(offset);
     if (!source) this.fail('a block is empty', offset, 'write its text or delete it.');
-    this.rejectInlineHtml(source, offset);
+    // The nodes come from the text as written, where a hard line break still is one; `source` (keys,
+    // hashes, what translators see) stays the whitespace-normalised text it has always been.
+    const inline = this.inline(text.normalize('NFC').trim(), offset);
     if (explicit !== undefined) {
       const markerAt = this.text.indexOf('<!--', offset + (markerIndex ?? 0));
       if (!KEY_PATTERN.test(explicit) || (META_KEYS as readonly string[]).includes(explicit)) {
@@ -189,32 +235,13 @@ class StatementReader {
     }
     let key = explicit ?? derivedKey(kind, source);
     for (let n = 2; !explicit && this.keys.has(key); n++) key = `${derivedKey(kind, source)}-${n}`;
-    const segment: Segment = { key, kind, source, explicitKey: explicit !== undefined, line, column };
+    const segment: Segment = { key, kind, source, inline, explicitKey: explicit !== undefined, line, column };
     this.keys.set(key, segment);
     return segment;
-  }
-
-  private rejectInlineHtml(source: string, offset: number): void {
-    const tokens = new Lexer({ gfm: true }).inlineTokens(source);
-    const html = findInline(tokens, (t) => t.type === 'html' && !/^<!--[\s\S]*-->$/.test(t.raw));
-    if (html) {
-      const at = this.text.indexOf(html.raw, offset);
-      this.fail('raw HTML is not allowed in a statement', at < 0 ? offset : at, 'use Markdown instead (for example *emphasis* or [a link](https://example.org)).');
-    }
   }
 
   private fail(message: string, offset: number, hint: string): never {
     const { line, column } = this.lines.at(offset);
     throw new InputError(message, { file: this.file, line, column }, hint, codeFrame(this.text, line, column));
   }
-}
-
-function findInline(tokens: Token[], test: (t: Token) => boolean): Token | undefined {
-  for (const token of tokens) {
-    if (test(token)) return token;
-    const children = 'tokens' in token && Array.isArray(token.tokens) ? (token.tokens as Token[]) : [];
-    const found = findInline(children, test);
-    if (found) return found;
-  }
-  return undefined;
 }

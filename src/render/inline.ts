@@ -1,21 +1,7 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Inline, LinkNode } from '../model/inline.js';
 import { escapeHtml } from './escape.js';
 import { keepInlineTags } from './inline-tags.js';
-
-// Checks and writers ask for the tokens of the same texts a dozen times over in a build, and no one
-// changes tokens; bounded for long-running `build --watch` and `preview`.
-const tokensOf = new Map<string, readonly Token[]>();
-const KEPT_TEXTS = 10_000;
-
-/** Inline Markdown → tokens; shared by every writer so all formats see the same structure. Never modify them. */
-export function inlineTokens(markdown: string): readonly Token[] {
-  let tokens = tokensOf.get(markdown);
-  if (!tokens) {
-    if (tokensOf.size >= KEPT_TEXTS) tokensOf.clear();
-    tokensOf.set(markdown, (tokens = new Lexer({ gfm: true }).inlineTokens(markdown)));
-  }
-  return tokens;
-}
+import { renderInline, type InlineRenderer } from './walk.js';
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:|#)/i;
 
@@ -24,45 +10,34 @@ export function isSafeUrl(href: string): boolean {
   return SAFE_URL.test(href.trim());
 }
 
+const LRI = '\u2066';
+const RLI = '\u2067';
+const PDI = '\u2069';
+
+const htmlRenderer: InlineRenderer = {
+  text: (node) => escapeHtml(node.text),
+  emphasis: (node, inner) => `<em>${inner(node.children)}</em>`,
+  strong: (node, inner) => `<strong>${inner(node.children)}</strong>`,
+  strikethrough: (node, inner) => `<del>${inner(node.children)}</del>`,
+  code: (node) => `<code>${escapeHtml(node.text)}</code>`,
+  break: () => '<br>',
+  link: (node, inner) => {
+    if (!isSafeUrl(node.href)) return inner(node.children);
+    const title = node.title ? ` title="${escapeHtml(node.title)}"` : '';
+    return `<a href="${escapeHtml(node.href)}"${title}>${inner(node.children)}</a>`;
+  },
+  image: (node) => escapeHtml(plainText(node.alt)),
+  language: (node, inner) => `<span lang="${escapeHtml(node.lang)}" dir="${node.dir}">${inner(node.children)}</span>`,
+  html: (node) => escapeHtml(node.text),
+};
+
 /**
- * Inline Markdown → HTML. Raw HTML in the text is shown as text, never interpreted; links with
- * unsafe targets lose the link; images become their alt text. The result then goes through a
- * sanitiser that allows only the tags this function emits, so a bug here cannot open a hole.
+ * Inline nodes → HTML. Raw HTML is shown as text, never interpreted; links with unsafe targets lose
+ * the link; images become their alt text. The result then goes through a sanitiser that allows only
+ * the tags this renderer emits, so a bug here cannot open a hole.
  */
-export function renderInlineHtml(markdown: string): string {
-  return keepInlineTags(tokensToHtml(inlineTokens(markdown)));
-}
-
-function tokensToHtml(tokens: readonly Token[]): string {
-  return tokens.map(tokenToHtml).join('');
-}
-
-function tokenToHtml(token: Token): string {
-  switch (token.type) {
-    case 'text':
-      return 'tokens' in token && token.tokens ? tokensToHtml(token.tokens) : escapeHtml(token.text);
-    case 'escape':
-      return escapeHtml(token.text);
-    case 'strong':
-    case 'em':
-    case 'del':
-      return `<${token.type}>${tokensToHtml(token.tokens ?? [])}</${token.type}>`;
-    case 'codespan':
-      return `<code>${escapeHtml(token.text)}</code>`;
-    case 'br':
-      return '<br>';
-    case 'link': {
-      const link = token as Tokens.Link;
-      const inner = tokensToHtml(link.tokens);
-      return isSafeUrl(link.href) ? `<a href="${escapeHtml(link.href.trim())}">${inner}</a>` : inner;
-    }
-    case 'image':
-      return escapeHtml((token as Tokens.Image).text);
-    case 'html':
-      return /^<!--[\s\S]*-->$/.test(token.raw) ? '' : escapeHtml(token.raw);
-    default:
-      return escapeHtml(token.raw);
-  }
+export function renderInlineHtml(nodes: readonly Inline[]): string {
+  return keepInlineTags(renderInline(nodes, htmlRenderer));
 }
 
 export interface TextLinks {
@@ -72,36 +47,71 @@ export interface TextLinks {
 }
 
 /**
- * Inline Markdown → plain text. With `links`, each link becomes "text [n]" and its target is added
- * to `links.urls`; without, a link is just its text.
+ * Inline nodes → plain text. With `links` (the text edition), each link becomes "text [n]" and its
+ * target is added to `links.urls`, and struck-through words are marked ~~so~~; without, a link is
+ * just its text. A passage in another language is isolated
+ * (U+2066/U+2067 … U+2069) so that its direction does not reorder the words around it.
  */
-export function renderInlineText(markdown: string, links?: TextLinks): string {
-  return tokensToText(inlineTokens(markdown), links);
+export function renderInlineText(nodes: readonly Inline[], links?: TextLinks): string {
+  return renderInline(nodes, textRenderer(links));
 }
+
+/** Inline nodes → the words alone (titles, metadata), links reduced to their text. */
+export function plainText(nodes: readonly Inline[]): string {
+  return renderInline(nodes, plainRenderer);
+}
+
+function textRenderer(links: TextLinks | undefined): InlineRenderer {
+  if (!links) return plainRenderer;
+  const references = new Map<Inline, string>();
+  const renderer: InlineRenderer = {
+    ...plainRenderer,
+    // Struck-through words are not words the text says; plain text marks them as pandoc does.
+    strikethrough: (node, inner) => `~~${inner(node.children)}~~`,
+    link: (node, inner) => {
+      const { text, reference } = linkToText(node, inner(node.children), links);
+      if (reference) references.set(node, reference);
+      return text;
+    },
+    // The reference of a link that ends inside a word ([net](…)works) waits for the end of the word
+    // (Unicode word boundaries), so the plain text never cuts a word in two.
+    join: (rendered) => {
+      let out = '';
+      let pending = '';
+      let linked = '';
+      for (const { node, text } of rendered) {
+        const end = pending ? wordEnd(linked, text) : undefined;
+        if (end === undefined) {
+          out += text;
+          linked += text;
+        } else {
+          out += `${text.slice(0, end)}${pending}${text.slice(end)}`;
+          [pending, linked] = ['', ''];
+        }
+        const reference = references.get(node);
+        if (reference) [pending, linked] = [pending + reference, linked || text];
+      }
+      return out + pending;
+    },
+  };
+  return renderer;
+}
+
+const plainRenderer: InlineRenderer = {
+  text: (node) => node.text,
+  emphasis: (node, inner) => inner(node.children),
+  strong: (node, inner) => inner(node.children),
+  strikethrough: (node, inner) => inner(node.children),
+  code: (node) => node.text,
+  break: () => '\n',
+  link: (node, inner) => inner(node.children),
+  image: (node, inner) => inner(node.alt),
+  language: (node, inner) => `${node.dir === 'rtl' ? RLI : LRI}${inner(node.children)}${PDI}`,
+  html: (node) => node.text,
+};
 
 // Made on first use: creating a segmenter loads ICU data, and most texts have no link to place.
 let words: Intl.Segmenter | undefined;
-
-function tokensToText(tokens: readonly Token[], links: TextLinks | undefined): string {
-  let out = '';
-  // The reference of a link that ends inside a word ([net](…)works) waits for the end of the word
-  // (Unicode word boundaries), so the plain text never cuts a word in two.
-  let pending = '';
-  let linked = '';
-  for (const token of tokens) {
-    const { text, reference = '' } = token.type === 'link' ? linkToText(token as Tokens.Link, links) : { text: tokenToText(token, links) };
-    const end = pending ? wordEnd(linked, text) : undefined;
-    if (end === undefined) {
-      out += text;
-      linked += text;
-    } else {
-      out += `${text.slice(0, end)}${pending}${text.slice(end)}`;
-      [pending, linked] = ['', ''];
-    }
-    if (reference) [pending, linked] = [pending + reference, linked || text];
-  }
-  return out + pending;
-}
 
 /** Where in `text` the word that the end of `before` is in ends; undefined when it runs on past `text`. */
 function wordEnd(before: string, text: string): number | undefined {
@@ -112,40 +122,15 @@ function wordEnd(before: string, text: string): number | undefined {
 }
 
 /** A link's text and, with `links`, the reference " [n]" to its target, unless the text is the address itself. */
-function linkToText(link: Tokens.Link, links: TextLinks | undefined): { text: string; reference?: string } {
-  const text = tokensToText(link.tokens, links);
-  const href = link.href.trim();
-  if (!links || !isSafeUrl(href) || href.startsWith('#')) return { text };
-  const target = href.replace(/^mailto:/i, '');
+function linkToText(link: LinkNode, text: string, links: TextLinks): { text: string; reference?: string } {
+  const href = link.href;
+  if (!isSafeUrl(href) || href.startsWith('#')) return { text };
+  const target = href.replace(/^mailto:/, '');
+  const written = text.replace(/^[A-Za-z][A-Za-z0-9+.-]*:/, (scheme) => scheme.toLowerCase());
   if (text === href || text === target) return { text: target };
+  // An address written out with its scheme in capitals (<MAILTO:A@B>) is shown as written.
+  if (written === href) return { text };
   let n = links.urls.indexOf(href) + 1;
   if (n === 0) n = links.urls.push(href);
   return { text, reference: ` [${links.number(n)}]` };
-}
-
-function tokenToText(token: Token, links: TextLinks | undefined): string {
-  switch (token.type) {
-    case 'text':
-      return 'tokens' in token && token.tokens ? tokensToText(token.tokens, links) : token.text;
-    case 'escape':
-    case 'codespan':
-      return token.text;
-    case 'strong':
-    case 'em':
-    case 'del':
-      return tokensToText(token.tokens ?? [], links);
-    case 'br':
-      return '\n';
-    case 'image':
-      return (token as Tokens.Image).text;
-    case 'html':
-      return /^<!--[\s\S]*-->$/.test(token.raw) ? '' : token.raw;
-    default:
-      return token.raw;
-  }
-}
-
-/** Inline Markdown → the words alone (titles, metadata), links reduced to their text. */
-export function plainText(markdown: string): string {
-  return renderInlineText(markdown);
 }

@@ -1,41 +1,27 @@
-import type { Token, Tokens } from 'marked';
-import { inlineTokens } from './inline.js';
+import type { Inline } from '../model/inline.js';
+import { renderInline, type InlineRenderer } from './walk.js';
 
 /** Stands in for inline code, web and e-mail addresses: something that is not prose. */
 export const OBJECT = '\uFFFC';
 
-/**
- * What a reader sees of inline Markdown, markup removed and link text kept, with code spans and
- * written-out addresses replaced by OBJECT, so that checks on words and punctuation never look
- * inside a URL's `?` or a code span's digits.
- */
-export function proseOf(markdown: string): string {
-  return inlineTokens(markdown).map(tokenProse).join('');
-}
+const proseRenderer: InlineRenderer = {
+  text: (node) => node.text,
+  emphasis: (node, inner) => inner(node.children),
+  strong: (node, inner) => inner(node.children),
+  strikethrough: (node, inner) => inner(node.children),
+  code: () => OBJECT,
+  break: () => ' ',
+  link: (node, inner) => (node.autolink ? OBJECT : inner(node.children)),
+  image: (node, inner) => inner(node.alt),
+  language: (node, inner) => inner(node.children),
+  html: (node) => node.text,
+};
 
-function tokenProse(token: Token): string {
-  switch (token.type) {
-    case 'text':
-      return 'tokens' in token && token.tokens ? token.tokens.map(tokenProse).join('') : token.text;
-    case 'escape':
-      return token.text;
-    case 'strong':
-    case 'em':
-    case 'del':
-      return (token.tokens ?? []).map(tokenProse).join('');
-    case 'link': {
-      const link = token as Tokens.Link;
-      return link.autolink ? OBJECT : link.tokens.map(tokenProse).join('');
-    }
-    case 'codespan':
-      return OBJECT;
-    case 'image':
-      return (token as Tokens.Image).text;
-    case 'br':
-      return ' ';
-    case 'html':
-      return /^<!--[\s\S]*-->$/.test(token.raw) ? '' : token.raw;
-    default:
-      return token.raw;
-  }
+/**
+ * What a reader sees of a text, markup removed and link text kept, with code spans and written-out
+ * addresses replaced by OBJECT, so that checks on words and punctuation never look inside a URL's
+ * `?` or a code span's digits.
+ */
+export function proseOf(nodes: readonly Inline[]): string {
+  return renderInline(nodes, proseRenderer);
 }

@@ -1,4 +1,4 @@
-import type { BuildResult } from '../build.js';
+import type { BuildResult } from '../build/build.js';
 import type { Gate } from '../build/gate.js';
 import { BroadsideError, ExitCode } from '../errors.js';
 import type { Finding } from '../model/finding.js';

@@ -1,4 +1,4 @@
-import type { CheckReport } from '../check.js';
+import type { CheckReport } from '../checks/check.js';
 import type { Finding } from '../model/finding.js';
 
 export const FINDING_FORMATS = ['text', 'json', 'github'] as const;

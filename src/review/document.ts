@@ -3,6 +3,7 @@ import type { Language } from '../localize/language.js';
 import { interfaceStatuses, segmentStatuses, type UnitStatus } from '../localize/statuses.js';
 import type { EntryState } from '../localize/state.js';
 import type { Finding } from '../model/finding.js';
+import type { Inline } from '../model/inline.js';
 import type { Statement } from '../model/statement.js';
 import type { TranslationFile } from '../model/translation.js';
 import { plainText } from '../render/inline.js';
@@ -37,10 +38,12 @@ export interface ReviewSection {
 export interface ReviewRow {
   key: string;
   state: EntryState;
-  /** The current canonical text. */
+  /** The current canonical text, as written and as read. */
   source: string;
+  sourceInline: Inline[];
   /** The translation in the file (for a stale row, the one to revise); empty when missing. */
   translation: string;
+  translationInline: Inline[];
   /** For a stale row: the source the translation was made from. */
   previousSource?: string;
   findings: Finding[];
@@ -61,7 +64,7 @@ export interface ReviewInput {
 export function reviewDocument(input: ReviewInput): ReviewDocument {
   const { findings } = input;
   const sections: ReviewSection[] = input.statements.map((statement) =>
-    section(statement.id, plainText(statement.meta.title.source), segmentStatuses(statement, input.translation), findings.filter((f) => f.statement === statement.id), (key) => key),
+    section(statement.id, plainText(statement.meta.title.inline), segmentStatuses(statement, input.translation), findings.filter((f) => f.statement === statement.id), (key) => key),
   );
   // Checks name interface strings `interface.<key>`.
   const interfaceFindings = findings.filter((f) => f.statement === undefined);
@@ -83,7 +86,15 @@ function section(id: string, title: string, statuses: UnitStatus[], findings: Fi
   const keys = new Set(statuses.map((s) => findingKey(s.key)));
   const rows = statuses.map((status): ReviewRow => {
     const findingsOf = findings.filter((f) => f.key === findingKey(status.key));
-    const row: ReviewRow = { key: status.key, state: status.state, source: status.source, translation: status.entry?.text ?? '', findings: findingsOf };
+    const row: ReviewRow = {
+      key: status.key,
+      state: status.state,
+      source: status.source,
+      sourceInline: status.sourceInline,
+      translation: status.entry?.text ?? '',
+      translationInline: status.entry?.inline ?? [],
+      findings: findingsOf,
+    };
     if (status.state === 'stale') row.previousSource = status.entry!.source;
     return row;
   });

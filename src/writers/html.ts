@@ -17,7 +17,8 @@ export interface Edition {
 export interface PageContext {
   /** Every language the statement is published in, in configuration order. */
   editions: Edition[];
-  formats: readonly Format[];
+  /** The other formats this edition has, to link: in the order of the writers' list. */
+  downloads: ReadonlyArray<{ format: Format; mediaType: string; label: string }>;
   baseUrl?: string;
   template: string;
 }
@@ -43,13 +44,10 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
       ? `<li><a href="index.html" aria-current="page" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</a></li>`
       : `<li><a href="${escapeHtml(pageHref(statement.id, language.code, e.code))}" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</a></li>`,
   );
-  const downloads = context.formats
-    .filter((f): f is 'pdf' | 'txt' => f !== 'html')
-    .map((f) => {
-      const file = artifactPath(statement.id, language.code, f).split('/').pop()!;
-      const type = f === 'pdf' ? 'application/pdf' : 'text/plain';
-      return `<li><a href="${file}" type="${type}">${escapeHtml(t(f === 'pdf' ? 'downloadPdf' : 'downloadText'))}</a></li>`;
-    });
+  const downloads = context.downloads.map(({ format, mediaType, label }) => {
+    const file = artifactPath(statement.id, language.code, format).split('/').pop()!;
+    return `<li><a href="${file}" type="${mediaType}">${escapeHtml(t(label))}</a></li>`;
+  });
 
   return fillTemplate(
     context.template,
@@ -86,7 +84,7 @@ function pageHref(statement: string, from: string, to: string, baseUrl?: string)
 }
 
 function plain(segment: LocalizedSegment): string {
-  return plainText(segment.text);
+  return plainText(segment.inline);
 }
 
 /** Attributes for a segment's element: language and direction when they differ from the page's. */
@@ -102,16 +100,16 @@ function fallbackNote(doc: LocalizedStatement, segment: LocalizedSegment): strin
   return `<span class="fallback-note" lang="${language.code}" dir="${language.dir}" data-script="${language.script}">${escapeHtml(note)}</span> `;
 }
 
-function inlineSegment(doc: LocalizedStatement, segment: Segment): string {
+function inlineSegment(doc: LocalizedStatement, segment: Segment, withNote = false): string {
   const localized = doc.segment(segment);
-  const html = renderInlineHtml(localized.text);
+  const html = renderInlineHtml(localized.inline);
   if (localized.state !== 'missing' && localized.state !== 'stale') return html;
-  return `<span${segmentAttributes(doc, localized)}>${html}</span>`;
+  return `<span${segmentAttributes(doc, localized)}>${withNote ? fallbackNote(doc, localized) : ''}${html}</span>`;
 }
 
 function element(doc: LocalizedStatement, tag: string, segment: Segment, extra = ''): string {
   const localized = doc.segment(segment);
-  return `<${tag}${extra}${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.text)}</${tag}>`;
+  return `<${tag}${extra}${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.inline)}</${tag}>`;
 }
 
 /**
@@ -147,8 +145,9 @@ function renderBlock(doc: LocalizedStatement, block: Block, levels: Map<number, 
       const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
       const items = block.items.map((item) => {
         const children = item.children.length ? `\n${renderBlocks(doc, item.children, levels)}` : '';
-        const localized = doc.segment(item.segment);
-        return `<li${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.text)}${children}</li>`;
+        // A fallback item keeps the page's direction, so that its number stays beside the others;
+        // only its text is in the source language.
+        return `<li>${inlineSegment(doc, item.segment, true)}${children}</li>`;
       });
       return `<${tag}${start}>\n${items.join('\n')}\n</${tag}>`;
     }

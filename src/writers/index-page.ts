@@ -1,3 +1,4 @@
+import type { Inline } from '../model/inline.js';
 import { escapeHtml } from '../render/escape.js';
 import { plainText } from '../render/inline.js';
 import type { Edition } from './html.js';
@@ -6,8 +7,8 @@ import { artifactPath, type Format } from './paths.js';
 export interface IndexEntry {
   statement: string;
   date: string;
-  /** Title (inline Markdown) per language code, in that language (or the fallback when untranslated). */
-  titles: Map<string, { title: string; lang: string; dir: string }>;
+  /** Title per language code, in that language (or the fallback when untranslated). */
+  titles: Map<string, { title: Inline[]; lang: string; dir: string }>;
 }
 
 const FORMAT_LABEL: Record<Format, string> = { html: 'HTML', pdf: 'PDF', txt: 'Text' };
@@ -22,7 +23,7 @@ export function writeIndex(entries: IndexEntry[], editions: Edition[], formats: 
         const links = formats.map((f) => `<a href="${artifactPath(entry.statement, e.code, f)}" hreflang="${e.code}">${FORMAT_LABEL[f]}</a>`);
         return `<li><span lang="${title.lang}" dir="${title.dir}">${escapeHtml(plainText(title.title))}</span> <span class="formats">(<span lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</span>: ${links.join(', ')})</span></li>`;
       });
-    const heading = plainText(entry.titles.get(sourceLang)?.title ?? entry.statement);
+    const heading = entry.titles.has(sourceLang) ? plainText(entry.titles.get(sourceLang)!.title) : entry.statement;
     return `<section>\n<h2 id="${entry.statement}">${escapeHtml(heading)} <span class="formats"><time datetime="${entry.date}">${entry.date}</time></span></h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>`;
   });
   return `<!DOCTYPE html>

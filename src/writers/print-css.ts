@@ -12,8 +12,8 @@ const COUNTER_STYLE: Record<string, string> = { latn: 'decimal', arab: 'arabic-i
  */
 export function writePrintCss(doc: LocalizedStatement, template: string): string {
   const { meta } = doc.statement;
-  const title = plainText(doc.segment(meta.title).text);
-  const organization = meta.organization ? plainText(doc.segment(meta.organization).text) : '';
+  const title = plainText(doc.segment(meta.title).inline);
+  const organization = meta.organization ? plainText(doc.segment(meta.organization).inline) : '';
   return fillTemplate(
     template,
     {

@@ -97,14 +97,15 @@ class TextWriter {
 
   private paragraph(segment: Segment, first = '', rest = '', blankAfter = true): void {
     const localized = this.doc.segment(segment);
-    this.note(localized, first);
-    this.wrap(this.inline(localized), first, rest, localized.dir);
+    // The note takes the bullet or number, and the text goes on under it, indented like the rest.
+    const noted = this.note(localized, first, rest);
+    this.wrap(this.inline(localized), noted ? rest : first, rest, localized.dir);
     if (blankAfter) this.blank();
   }
 
   private underlined(segment: Segment, rule: string): void {
     const localized = this.doc.segment(segment);
-    this.note(localized, '');
+    this.note(localized, '', '');
     this.underlinedText(this.inline(localized), rule, localized.dir);
   }
 
@@ -122,14 +123,15 @@ class TextWriter {
   }
 
   /** A fallback segment is announced in the reader's language before it is shown in the source's. */
-  private note(segment: LocalizedSegment, indent: string): void {
-    if (segment.state !== 'missing' && segment.state !== 'stale') return;
+  private note(segment: LocalizedSegment, first: string, rest: string): boolean {
+    if (segment.state !== 'missing' && segment.state !== 'stale') return false;
     const note = this.doc.t(segment.state === 'missing' ? 'untranslatedNote' : 'staleNote');
-    this.wrap(`[${note}]`, indent, indent, this.doc.language.dir);
+    this.wrap(`[${note}]`, first, rest, this.doc.language.dir);
+    return true;
   }
 
   private inline(segment: LocalizedSegment): string {
-    return renderInlineText(segment.text, this.links);
+    return renderInlineText(segment.inline, this.links);
   }
 
   /** Words are separated by spaces, so a line's width is the sum of its words' widths and the spaces. */

@@ -1,5 +1,8 @@
-import type { Token, Tokens } from 'marked';
-import { inlineTokens } from '../render/inline.js';
+import { Lexer, type Token, type Tokens } from 'marked';
+import { LEXER_OPTIONS } from '../readers/inline.js';
+
+/** marked's tokens, which keep each construct's exact Markdown (`raw`) that the codes must carry. */
+const inlineTokens = (markdown: string): Token[] => new Lexer(LEXER_OPTIONS).inlineTokens(markdown);
 
 /**
  * Inline Markdown as XLIFF sees it: runs of translatable text between inline codes. Every code

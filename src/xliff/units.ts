@@ -52,7 +52,7 @@ export function xliffDocument(
   target: Language,
 ): XliffDocument {
   const files: XliffFile[] = statements.map((statement) => {
-    const title = plainText(statement.meta.title.source);
+    const title = plainText(statement.meta.title.inline);
     return {
       id: statement.id,
       original: statement.file,

@@ -50,7 +50,7 @@ export function registerBuild(program: Command, proc: CliProcess, signal: AbortS
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(new Option('-w, --watch', 'keep running: build again whenever a statement, translation, template or broadside.yaml is saved').conflicts('json'))
     .action(async (statements: string[], flags: BuildFlags) => {
-      const { build } = await import('../../build.js');
+      const { build } = await import('../../build/build.js');
       const { buildReporter } = await import('../build-reporter.js');
       const reporter = buildReporter(proc, flags);
       const options = {

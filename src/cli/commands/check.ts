@@ -18,7 +18,7 @@ export function registerCheck(program: Command, proc: CliProcess): void {
     .addHelpText('after', `\nExits ${ExitCode.checkFailed} when any finding is an error. Set a check to error, warning or off under \`checks:\` in broadside.yaml.`)
     .action(async (statements: string[], flags: CheckFlags) => {
       const { loadProject } = await import('../../io/project.js');
-      const { checkTranslations } = await import('../../check.js');
+      const { checkTranslations } = await import('../../checks/check.js');
       const { FINDING_WRITERS } = await import('../../report/findings.js');
       const report = checkTranslations(await loadProject(proc.cwd()), { statements, langs: flags.lang });
       proc.stdout.write(FINDING_WRITERS[flags.format](report));

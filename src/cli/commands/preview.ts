@@ -22,7 +22,7 @@ export function registerPreview(program: Command, proc: CliProcess, signal: Abor
     .option('-o, --out <dir>', 'output folder to build and serve (default: config `output`, dist)')
     .option('--no-watch', 'build once and serve, without rebuilding on save')
     .action(async (flags: PreviewFlags) => {
-      const { preview } = await import('../../preview.js');
+      const { preview } = await import('../../preview/preview.js');
       const { reportRebuilds } = await import('../rebuild-report.js');
       await preview({
         build: { root: proc.cwd(), out: flags.out, env: proc.env },

@@ -16,7 +16,7 @@ export function registerReview(program: Command, proc: CliProcess, signal: Abort
     .option('-o, --out <dir>', 'folder to write into (default: <output>/review)')
     .option('--no-pdf', 'write the HTML only')
     .action(async (lang: string, statements: string[], flags: ReviewFlags) => {
-      const { writeReview } = await import('../../review.js');
+      const { writeReview } = await import('../../review/review.js');
       const root = proc.cwd();
       const epoch = Number(proc.env.SOURCE_DATE_EPOCH);
       const date = Number.isFinite(epoch) && proc.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : undefined;

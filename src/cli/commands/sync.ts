@@ -15,7 +15,7 @@ export function registerSync(program: Command, proc: CliProcess): void {
     .option('-l, --lang <list>', 'languages to sync, comma-separated (default: all translated languages)', list)
     .option('--check', `change nothing; list what sync would change and fail (exit ${ExitCode.outOfSync}) if anything would`)
     .action(async (statements: string[], flags: SyncFlags) => {
-      const { syncProject } = await import('../../sync.js');
+      const { syncProject } = await import('../../sync/sync.js');
       const { describeChange } = await import('../../sync/describe.js');
       const files = await syncProject({ root: proc.cwd(), statements, langs: flags.lang, check: flags.check });
       const changed = files.filter((f) => f.created || f.changes.length);

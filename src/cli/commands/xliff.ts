@@ -26,7 +26,7 @@ export function registerXliff(program: Command, proc: CliProcess): void {
     .option('--copy-source', 'put the current English in the target of every untranslated or out-of-date unit, marked not translated (for OmegaT and tools that translate the target)')
     .option('-o, --out <file>', 'where to write it; "-" for standard output (default: <output>/xliff/<lang>-<version>.xlf)')
     .action(async (lang: string, statements: string[], flags: ExportFlags) => {
-      const { exportXliff } = await import('../../xliff.js');
+      const { exportXliff } = await import('../../xliff/xliff.js');
       const { writeFileAtomic } = await import('../../io/atomic-write.js');
       const root = proc.cwd();
       const { text, units, defaultPath } = await exportXliff({ root, lang, statements, version: flags.version, copySource: flags.copySource ?? false });
@@ -44,7 +44,7 @@ export function registerXliff(program: Command, proc: CliProcess): void {
     .argument('<file>', 'the .xlf file your translation tool saved')
     .option('--strict', 'write nothing when a translation check finds an error in the units brought in')
     .action(async (file: string, flags: { strict?: boolean }) => {
-      const { importXliffFile } = await import('../../xliff.js');
+      const { importXliffFile } = await import('../../xliff/xliff.js');
       const { FINDING_WRITERS } = await import('../../report/findings.js');
       const result = await importXliffFile(proc.cwd(), file, { strict: flags.strict ?? false });
       const changed = result.translated.length + result.confirmed.length;

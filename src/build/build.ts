@@ -1,30 +1,32 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { assetsDigest, pdfKey, textKey, type PdfSources } from './build/keys.js';
-import { gateError, gateFindings, type Gate } from './build/gate.js';
-import { indexPage } from './build/index-page.js';
-import { editionRenderer, type EditionRenderer } from './build/render.js';
-import { sourceDate, sourceDateEpoch } from './build/source-date.js';
-import type { Config } from './config/schema.js';
-import { InterruptedError } from './errors.js';
-import type { Printer, PrintOptions } from './io/pdf.js';
-import { loadAssets, type Assets } from './io/assets.js';
-import { readManifest } from './io/manifest-file.js';
-import { OutputTransaction, removeLeftovers } from './io/output.js';
-import { loadConfig, loadProject, selectStatements, TEMPLATES_DIR, type Project } from './io/project.js';
-import { sourceIdentity } from './io/source-identity.js';
-import { hashTree } from './io/tree.js';
-import { languagesOf } from './localize/language.js';
-import { localize, type LocalizedStatement } from './localize/localize.js';
-import { sha256 } from './manifest/hash.js';
-import { MANIFEST_SCHEMA_VERSION, serializeManifest, type Manifest, type ManifestArtifact, type ManifestFile } from './manifest/manifest.js';
-import type { Finding } from './model/finding.js';
-import { compareText, plannedArtifacts, type ArtifactId } from './plan/artifacts.js';
-import { shardOf, type Shard } from './plan/shard.js';
-import type { Edition } from './writers/html.js';
-import { ASSETS_DIR, artifactPath, FORMATS, INDEX_PATH, MANIFEST_PATH, printStylesheetPath, type Format } from './writers/paths.js';
-import { selectLanguages } from './translated-languages.js';
-import { VERSION } from './version.js';
+import { assetsDigest, type PdfSources } from './keys.js';
+import { gateError, gateFindings, type Gate } from './gate.js';
+import { indexPage } from './index-page.js';
+import { editionRenderer, type EditionRenderer } from './render.js';
+import { sourceDate, sourceDateEpoch } from './source-date.js';
+import type { Config } from '../config/schema.js';
+import { InterruptedError } from '../errors.js';
+import type { Printer, PrintOptions } from '../io/pdf.js';
+import { loadAssets, type Assets } from '../io/assets.js';
+import { readManifest } from '../io/manifest-file.js';
+import { OutputTransaction, removeLeftovers } from '../io/output.js';
+import { loadConfig, loadProject, TEMPLATES_DIR } from '../io/project.js';
+import { selectStatements, type Project } from '../model/project.js';
+import { sourceIdentity } from '../io/source-identity.js';
+import { hashTree } from '../io/tree.js';
+import { languagesOf } from '../localize/language.js';
+import { localize, type LocalizedStatement } from '../localize/localize.js';
+import { sha256 } from '../manifest/hash.js';
+import { MANIFEST_SCHEMA_VERSION, serializeManifest, type Manifest, type ManifestArtifact, type ManifestFile } from '../manifest/manifest.js';
+import type { Finding } from '../model/finding.js';
+import { compareText, plannedArtifacts, type ArtifactId } from '../plan/artifacts.js';
+import { shardOf, type Shard } from '../plan/shard.js';
+import type { Edition } from '../writers/html.js';
+import { ASSETS_DIR, artifactPath, FORMATS, INDEX_PATH, MANIFEST_PATH, printStylesheetPath, type Format } from '../writers/paths.js';
+import { WRITERS } from '../writers/registry.js';
+import { selectLanguages } from '../translated-languages.js';
+import { VERSION } from '../version.js';
 
 export interface BuildOptions {
   root: string;
@@ -132,9 +134,9 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   const render = editionRenderer(project, docs, editions, inOutput);
   const assets = await loadAssets(TEMPLATES_DIR);
   const made = makeArtifacts(work, render, { assets: assetsDigest(assets), creator: CREATOR, fixedDate: sourceDateEpoch(env) }, previous, current, Boolean(options.force));
-  const toPrint = [...made.values()].filter((a) => a.format === 'pdf' && a.status === 'built').map((a) => render.doc(a));
+  const toPrint = [...made.values()].filter((a) => WRITERS[a.format].needsBrowser && a.status === 'built').map((a) => render.doc(a));
   events.onPlan?.([...made.values()].map(({ path, status }) => ({ path, status })));
-  for (const artifact of made.values()) if (artifact.status === 'built' && artifact.format !== 'pdf') events.onArtifact?.(artifact.path);
+  for (const artifact of made.values()) if (artifact.status === 'built' && !WRITERS[artifact.format].needsBrowser) events.onArtifact?.(artifact.path);
   timings.renderMs = lap();
 
   for (const [path, data] of await printAll(toPrint, render, assets, printer)) Object.assign(made.get(path)!, fileOf(path, data));
@@ -180,16 +182,17 @@ function makeArtifacts(
   const made = new Map<string, OutputFile & Artifact>();
   for (const artifact of work) {
     const doc = render.doc(artifact);
-    if (artifact.format === 'pdf') {
-      const key = pdfKey(VERSION, doc, { ...pdfSources, html: render.html(doc), printCss: render.printCss(doc) });
+    const writer = WRITERS[artifact.format];
+    if (!writer.render) {
+      const key = writer.cacheKey(VERSION, { doc, render, pdfSources });
       const last = before.get(artifact.path);
       const upToDate = !force && last?.key === key && current.get(artifact.path)?.sha256 === last.sha256;
       made.set(artifact.path, { ...artifact, bytes: last?.bytes ?? 0, sha256: last?.sha256 ?? '', key, status: upToDate ? 'reused' : 'built' });
     } else {
-      const text = artifact.format === 'html' ? render.html(doc) : render.text(doc);
+      const text = writer.render(render, doc);
       const file = fileOf(artifact.path, text);
       const upToDate = !force && current.get(artifact.path)?.sha256 === file.sha256;
-      made.set(artifact.path, { ...artifact, ...file, key: textKey(VERSION, artifact.format, text), status: upToDate ? 'reused' : 'built' });
+      made.set(artifact.path, { ...artifact, ...file, key: writer.cacheKey(VERSION, { doc, render, text, pdfSources }), status: upToDate ? 'reused' : 'built' });
     }
   }
   return made;
@@ -226,7 +229,7 @@ async function printAll(docs: LocalizedStatement[], render: EditionRenderer, ass
     files.set(artifactPath(doc.statement.id, doc.language.code, 'html'), render.html(doc));
     files.set(printStylesheetPath(doc.statement.id, doc.language.code), render.printCss(doc));
   }
-  const { printJobsFor } = await import('./io/pdf.js');
+  const { printJobsFor } = await import('../io/pdf.js');
   const started = await printer.start();
   const pdfs = await started.print(printJobsFor(docs, files, assets, printer.options));
   // Nothing more to print: let the browser shut down while the output is written.
@@ -236,7 +239,7 @@ async function printAll(docs: LocalizedStatement[], render: EditionRenderer, ass
 
 /** True when this build will print every PDF it selects, so the browser can start before planning. */
 function willPrintEverything(options: BuildOptions, out: string): boolean {
-  const wantsPdf = !options.formats || options.formats.includes('pdf');
+  const wantsPdf = !options.formats || options.formats.some((f) => WRITERS[f].needsBrowser);
   return wantsPdf && !options.shard && (Boolean(options.force) || !existsSync(join(out, MANIFEST_PATH)));
 }
 
@@ -255,7 +258,7 @@ class PrinterStart {
 
   start(): Promise<Printer> {
     if (!this.printer) {
-      this.printer = import('./io/pdf.js').then(({ startPrinter }) => startPrinter(this.options));
+      this.printer = import('../io/pdf.js').then(({ startPrinter }) => startPrinter(this.options));
       // Reported when awaited for printing; a build that fails first must not also report this.
       this.printer.catch(() => undefined);
     }

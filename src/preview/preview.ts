@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { build, type BuildOptions, type BuildResult } from './build.js';
-import { startPreviewServer } from './io/preview-server.js';
-import { loadConfig } from './io/project.js';
-import { watchBuild, type WatchCallbacks } from './watch.js';
+import { build, type BuildOptions, type BuildResult } from '../build/build.js';
+import { startPreviewServer } from '../io/preview-server.js';
+import { loadConfig } from '../io/project.js';
+import { watchBuild, type WatchCallbacks } from '../watch.js';
 
 export interface PreviewOptions extends WatchCallbacks<BuildResult> {
   build: Omit<BuildOptions, 'signal'>;

@@ -3,7 +3,7 @@ import type { EntryState } from '../localize/state.js';
 import type { Finding } from '../model/finding.js';
 import { escapeHtml } from '../render/escape.js';
 import { renderInlineHtml } from '../render/inline.js';
-import type { ReviewDocument, ReviewLanguage, ReviewRow, ReviewSection } from '../review/document.js';
+import type { ReviewDocument, ReviewLanguage, ReviewRow, ReviewSection } from './document.js';
 
 export function reviewTitle({ target }: ReviewDocument): string {
   return `Translation review: ${target.englishName} (${target.code})`;
@@ -83,8 +83,8 @@ ${s.rows.map((row) => unit(row, doc)).join('\n')}
 
 /** One passage: a heading row (key and state), source beside translation, then the findings. */
 function unit(row: ReviewRow, doc: ReviewDocument): string {
-  const sourceCell = row.previousSource === undefined ? renderInlineHtml(row.source) : sourceChange(row.previousSource, row.source);
-  const translationCell = row.translation ? renderInlineHtml(row.translation) : `<span class="placeholder" lang="en" dir="ltr">(not translated yet)</span>`;
+  const sourceCell = row.previousSource === undefined ? renderInlineHtml(row.sourceInline) : sourceChange(row.previousSource, row.source);
+  const translationCell = row.translation ? renderInlineHtml(row.translationInline) : `<span class="placeholder" lang="en" dir="ltr">(not translated yet)</span>`;
   const findings = row.findings.length ? `\n<tr class="findings"><td colspan="2">${findingList(row.findings)}</td></tr>` : '';
   return `<tbody class="unit ${row.state}">
 <tr><th colspan="2" scope="rowgroup"><code>${escapeHtml(row.key)}</code> <span class="state">${STATE_LABELS[row.state]}</span></th></tr>

@@ -1,15 +1,16 @@
 import { join, resolve } from 'node:path';
-import { checkTranslations } from './check.js';
-import { BrowserMissingError } from './errors.js';
-import { writeFileAtomic } from './io/atomic-write.js';
-import { loadAssets } from './io/assets.js';
-import { loadProject, selectStatements, TEMPLATES_DIR } from './io/project.js';
-import { printReviewPdf } from './io/review-pdf.js';
-import { languagesOf } from './localize/language.js';
-import { reviewDocument } from './review/document.js';
-import { translatedLanguages } from './translated-languages.js';
-import { VERSION } from './version.js';
-import { reviewTitle, writeReviewHtml } from './writers/review.js';
+import { checkTranslations } from '../checks/check.js';
+import { BrowserMissingError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { loadAssets } from '../io/assets.js';
+import { loadProject, TEMPLATES_DIR } from '../io/project.js';
+import { selectStatements } from '../model/project.js';
+import { printReviewPdf } from '../io/review-pdf.js';
+import { languagesOf } from '../localize/language.js';
+import { reviewDocument } from './document.js';
+import { translatedLanguages } from '../translated-languages.js';
+import { VERSION } from '../version.js';
+import { reviewTitle, writeReviewHtml } from './html.js';
 
 export interface ReviewOptions {
   root: string;

@@ -1,13 +1,13 @@
-import { CHECK_IDS, type CheckSetting } from './checks/catalog.js';
-import { CHECKS } from './checks/index.js';
-import type { Subject } from './checks/subject.js';
-import { withTerminology } from './checks/terminology.js';
-import { selectStatements, type Project } from './io/project.js';
-import type { Language } from './localize/language.js';
-import { interfaceStatuses, obsoleteEntries, segmentStatuses, type UnitStatus } from './localize/statuses.js';
-import type { Finding } from './model/finding.js';
-import type { Statement } from './model/statement.js';
-import { translatedLanguages } from './translated-languages.js';
+import { CHECK_IDS, type CheckSetting } from './catalog.js';
+import { CHECKS } from './index.js';
+import type { Subject } from './subject.js';
+import { withTerminology } from './terminology.js';
+import { selectStatements, type Project } from '../model/project.js';
+import type { Language } from '../localize/language.js';
+import { interfaceStatuses, obsoleteEntries, segmentStatuses, type UnitStatus } from '../localize/statuses.js';
+import type { Finding } from '../model/finding.js';
+import type { Statement } from '../model/statement.js';
+import { translatedLanguages } from '../translated-languages.js';
 
 export interface CheckOptions {
   statements?: string[];

@@ -1,10 +1,10 @@
-import { writeFileAtomic } from './io/atomic-write.js';
-import { selectStatements } from './io/project.js';
-import { loadCanonical, readTranslationSource, type Canonical } from './io/translation-files.js';
-import type { SyncChange } from './sync/apply.js';
-import { interfaceScope, statementScope } from './sync/scopes.js';
-import { emptyTranslationText, syncTranslationText } from './sync/sync-text.js';
-import { translatedLanguages } from './translated-languages.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { selectStatements } from '../model/project.js';
+import { loadCanonical, readTranslationSource, type Canonical } from '../io/translation-files.js';
+import type { SyncChange } from './apply.js';
+import { interfaceScope, statementScope } from './scopes.js';
+import { emptyTranslationText, syncTranslationText } from './sync-text.js';
+import { translatedLanguages } from '../translated-languages.js';
 
 export interface SyncOptions {
   root: string;
