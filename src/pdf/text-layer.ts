@@ -14,6 +14,9 @@ import { parseToUnicode, writeToUnicode } from './to-unicode.js';
  * its first glyph gets a new character code that maps to the cluster's whole text, its other glyphs
  * codes that map to nothing, and the span is dropped. A new code draws the same glyph (through the
  * font's CIDToGIDMap) with the same width, so the page looks exactly as before.
+ *
+ * Whatever Chromium draws outside the structure (the running head and page numbers of CSS margin
+ * boxes) is marked as an artifact, as PDF/UA asks.
  */
 export function repairTextLayer(pdf: PDFDocument): void {
   const fonts = new Map<PDFRef, FontCodes>();
@@ -53,7 +56,21 @@ function rewriteContent(text: string, fontNamed: (name: string) => FontCodes | u
   const marked: (Span | 'reversed' | undefined)[] = [];
   let reversed = 0;
   let font: FontCodes | undefined;
+  /** Where the drawing now under way began, when it is outside every marked-content sequence. */
+  let untagged: number | undefined;
+  let inText = false;
+  const markArtifact = (start: number, end: number): void => void edits.push({ start, end: start, replacement: '/Artifact BMC\n' }, { start: end, end, replacement: '\nEMC' });
   for (const op of operations) {
+    if (marked.length === 0) {
+      if (op.operator === 'BT') inText = true;
+      if (op.operator === 'ET') inText = false;
+      if (untagged === undefined && (op.operator === 'BT' || (!inText && PATH_START.has(op.operator)))) untagged = op.start;
+      if (untagged !== undefined && (op.operator === 'ET' || (!inText && PATH_END.has(op.operator)))) {
+        if (op.operator !== 'n') markArtifact(untagged, op.end);
+        untagged = undefined;
+      }
+      if (!inText && untagged === undefined && (op.operator === 'Do' || op.operator === 'sh')) markArtifact(op.start, op.end);
+    }
     switch (op.operator) {
       case 'Tf': {
         const name = op.operands[0];
@@ -108,6 +125,9 @@ function rewriteContent(text: string, fontNamed: (name: string) => FontCodes | u
   }
   return out + text.slice(from);
 }
+
+const PATH_START = new Set(['m', 're']);
+const PATH_END = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
 
 function innermostSpan<T extends object>(stack: (T | 'reversed' | undefined)[]): T | undefined {
   for (let i = stack.length - 1; i >= 0; i--) {
