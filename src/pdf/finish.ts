@@ -40,7 +40,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
   pdf.setModificationDate(meta.date);
   rewriteOutline(pdf, meta.outlineTitles);
   if (meta.direction === 'rtl') pdf.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
-  const xmp = pdf.context.stream(xmpPacket(meta), { Type: 'Metadata', Subtype: 'XML' });
+  const xmp = pdf.context.stream(Buffer.from(xmpPacket(meta), 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
   pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp));
   return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
 }

@@ -1,0 +1,110 @@
+import { readFile, rm } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
+import { join } from 'node:path';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeProject, runCli } from './helpers.js';
+
+/**
+ * The machine-checkable points of PDF/UA-1 that Broadside answers for, read back from every PDF it
+ * writes (docs/typography.md lists the Matterhorn checkpoints covered and those not).
+ */
+const EDITIONS = { en: 'ltr', he: 'rtl', ar: 'rtl', es: 'ltr', fr: 'ltr' } as const;
+let project: string;
+
+beforeAll(async () => {
+  project = await makeProject();
+  const build = await runCli(['build', '--format', 'pdf'], project, { PATH: process.env.PATH });
+  expect(build.code, build.stderr).toBe(0);
+  const review = await runCli(['review', 'he'], project, { PATH: process.env.PATH });
+  expect(review.code, review.stderr).toBe(0);
+}, 240_000);
+
+afterAll(() => rm(project, { recursive: true, force: true }));
+
+const load = async (path: string): Promise<PDFDocument> => PDFDocument.load(await readFile(join(project, path)), { updateMetadata: false });
+const text = (value: unknown): string => (value instanceof PDFHexString || value instanceof PDFString ? value.decodeText() : '');
+
+function contentOf(pdf: PDFDocument): string {
+  return pdf
+    .getPages()
+    .map((page) => {
+      const stream = page.node.lookup(PDFName.of('Contents')) as PDFRawStream;
+      return Buffer.from(inflateSync(stream.contents)).toString('latin1');
+    })
+    .join('\n');
+}
+
+const PDFS: [string, string, 'ltr' | 'rtl'][] = [
+  ...Object.entries(EDITIONS).map(([lang, dir]): [string, string, 'ltr' | 'rtl'] => [`mission-statement/${lang}`, `dist/mission-statement/${lang}/mission-statement.${lang}.pdf`, dir]),
+  ['the Hebrew review pack', 'dist/review/he.pdf', 'ltr'],
+];
+
+describe.each(PDFS)('PDF/UA essentials of %s', (_, path, dir) => {
+  it('has XMP metadata with the PDF/UA identifier, title, language and the document’s dates', async () => {
+    const pdf = await load(path);
+    const stream = pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream;
+    expect(stream.dict.get(PDFName.of('Subtype'))).toBe(PDFName.of('XML'));
+    const xmp = Buffer.from(stream.contents).toString('utf8');
+    expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    const lang = text(pdf.catalog.get(PDFName.of('Lang')));
+    expect(lang).toMatch(/^[a-z]{2}/);
+    expect(xmp).toContain(`<dc:language><rdf:Bag><rdf:li>${lang}</rdf:li></rdf:Bag></dc:language>`);
+    expect(xmp).toContain(`<rdf:li xml:lang="x-default">${pdf.getTitle()!.replace(/&/g, '&amp;')}</rdf:li>`);
+    const date = pdf.getCreationDate()!.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    expect(xmp).toContain(`<xmp:CreateDate>${date}</xmp:CreateDate>`);
+    expect(xmp).toContain(`<xmp:ModifyDate>${date}</xmp:ModifyDate>`);
+  });
+
+  it('shows its title in the window, is marked tagged, and reads in its direction', async () => {
+    const pdf = await load(path);
+    const prefs = pdf.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict);
+    expect(prefs.get(PDFName.of('DisplayDocTitle'))).toBe(PDFBool.True);
+    expect(prefs.get(PDFName.of('Direction'))).toBe(dir === 'rtl' ? PDFName.of('R2L') : undefined);
+    expect(pdf.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).get(PDFName.of('Marked'))).toBe(PDFBool.True);
+    expect(pdf.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
+  });
+
+  it('leaves no drawing outside the structure or an artifact', async () => {
+    const content = contentOf(await load(path));
+    let depth = 0;
+    let untaggedText = 0;
+    for (const [, op] of content.matchAll(/(?:^|[\s>\]])(BDC|BMC|EMC|Tj|TJ)(?=\s|$)/g)) {
+      if (op === 'BDC' || op === 'BMC') depth++;
+      else if (op === 'EMC') depth--;
+      else if (depth === 0) untaggedText++;
+    }
+    expect(untaggedText).toBe(0);
+    // The review pack still keeps some of Chromium's ActualText spans (docs/typography.md).
+    if (!path.includes('review')) expect(content).not.toMatch(/\/ActualText/);
+  });
+});
+
+describe.each(Object.keys(EDITIONS))('keywords of the %s edition', (lang) => {
+  it('are separated as the language separates a list', async () => {
+    const pdf = await load(`dist/mission-statement/${lang}/mission-statement.${lang}.pdf`);
+    const keywords = pdf.getKeywords()!;
+    expect(keywords).toMatch(lang === 'ar' ? /^[^,]+(، [^،]+)+$/ : /^[^،]+(, [^,]+)+$/);
+    const xmp = Buffer.from((pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents).toString('utf8');
+    expect(xmp).toContain(`<pdf:Keywords>${keywords}</pdf:Keywords>`);
+  });
+});
+
+describe('the structure of the English edition', () => {
+  it('has headings, paragraphs and links as structure', async () => {
+    const pdf = await load('dist/mission-statement/en/mission-statement.en.pdf');
+    const types = new Set<string>();
+    const visit = (value: unknown): void => {
+      const node = value instanceof PDFDict ? value : undefined;
+      const resolved = node ?? (value && typeof value === 'object' && 'objectNumber' in value ? pdf.context.lookup(value as never) : value);
+      if (resolved instanceof PDFArray) for (const item of resolved.asArray()) visit(item);
+      if (resolved instanceof PDFDict) {
+        const type = resolved.get(PDFName.of('S'));
+        if (type instanceof PDFName) types.add(type.decodeText());
+        visit(resolved.get(PDFName.of('K')));
+      }
+    };
+    visit(pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).get(PDFName.of('K')));
+    for (const type of ['Document', 'H1', 'P']) expect(types).toContain(type);
+  });
+});
