@@ -76,9 +76,11 @@ function headingsFound(headings: string[][], extracted: string): number {
 /** The plain-text edition without what only it has: link markers `[1]` and the list of link addresses. */
 function printedText(txt: string): string {
   const lines = txt.split('\n');
-  const firstAddress = lines.findIndex((line) => /^\[1\] \S+:\/\//.test(line));
+  const firstAddress = lines.findIndex((line) => /^\u200f?\[1\] \S+:\/\//.test(line));
   let end = firstAddress - 1;
   while (end > 0 && lines[end]!.trim() === '') end--;
+  // The list's heading, underlined.
+  if (/^\u200f?[-=]+$/.test(lines[end] ?? '')) end--;
   const body = firstAddress < 0 ? lines : lines.slice(0, end);
   return body.join('\n').replace(/\[\d+\]/g, '');
 }
