@@ -11,9 +11,13 @@ import { parseToUnicode, writeToUnicode } from './to-unicode.js';
  * that is wrong for a cluster (a shaped Arabic letter, a base drawn apart from its dots, a mark, a
  * ligature) it wraps the cluster's glyphs in `/Span <</ActualText (text)>> BDC … EMC`. pdf.js
  * ignores ActualText, and poppler breaks words at every span. So each such cluster is re-encoded:
- * its first glyph gets a new character code that maps to the cluster's whole text, its other glyphs
- * codes that map to nothing, and the span is dropped. A new code draws the same glyph (through the
- * font's CIDToGIDMap) with the same width, so the page looks exactly as before.
+ * its glyphs get new character codes whose ToUnicode entries share out the cluster's text, and the
+ * span is dropped. A new code draws the same glyph through the font's CIDToGIDMap.
+ *
+ * Readers also split a word wherever a glyph ends short of the next one (Amiri kerns ر and و away
+ * from the letter that follows, and places marks off their base). Chromium places every such glyph
+ * with its own `Td`, so the width a glyph declares does not move anything drawn after it; where it
+ * is followed by a letter of the same word, its code gets a width that reaches that letter.
  *
  * Whatever Chromium draws outside the structure (the running head and page numbers of CSS margin
  * boxes) is marked as an artifact, as PDF/UA asks.
@@ -29,24 +33,37 @@ export function repairTextLayer(pdf: PDFDocument): void {
   for (const font of fonts.values()) font.commit();
 }
 
-/** One two-byte font: its ToUnicode map, and the codes added for (glyph, text) pairs. */
+/** One two-byte font: its ToUnicode map, its widths, and the codes added for (glyph, text, width). */
 interface FontCodes {
-  /** The code that draws `glyph` and reads as `text`. */
-  codeFor(glyph: number, text: string): number;
-  /** Whether the glyph of this code moves the pen (marks and detached dots do not). */
-  advances(code: number): boolean;
+  /** The code that draws `glyph`, reads as `text` and declares `width` (thousandths of the size). */
+  codeFor(glyph: number, text: string, width: number): number;
+  /** What the code reads as today. */
+  textOf(code: number): string | undefined;
+  widthOf(code: number): number;
   commit(): void;
 }
 
-function rewriteContent(text: string, fontNamed: (name: string) => FontCodes | undefined): string {
-  const operations = parseOperations(text);
+/** One glyph shown, where it is in the stream and on the line. */
+interface Glyph {
+  font: FontCodes;
+  code: number;
+  /** Where its four hex digits are in the stream. */
+  at: number;
+  /** Its text-space position on the line, and font size. */
+  x: number;
+  size: number;
+  /** The BT … ET block it is in; glyphs of a block share a line matrix. */
+  block: number;
+  /** A Td or Tm places whatever is drawn next, so this glyph's width moves nothing. */
+  placedAfter: boolean;
+  /** Its text, when an ActualText span said what it is. */
+  text?: string;
+}
+
+function rewriteContent(content: string, fontNamed: (name: string) => FontCodes | undefined): string {
+  const operations = parseOperations(content);
   const edits: { start: number; end: number; replacement: string }[] = [];
-  interface Glyph {
-    font: FontCodes;
-    code: number;
-    /** Where its four hex digits are in the stream. */
-    at: number;
-  }
+  const glyphs: Glyph[] = [];
   interface Span {
     span: Operation;
     text: string;
@@ -56,10 +73,20 @@ function rewriteContent(text: string, fontNamed: (name: string) => FontCodes | u
   const marked: (Span | 'reversed' | undefined)[] = [];
   let reversed = 0;
   let font: FontCodes | undefined;
+  let size = 0;
+  let block = 0;
+  /** Blocks whose text matrix is not a plain translation (or use spacing operators): left as they are. */
+  const unusual = new Set<number>();
+  let lineX = 0;
+  let x = 0;
   /** Where the drawing now under way began, when it is outside every marked-content sequence. */
   let untagged: number | undefined;
   let inText = false;
   const markArtifact = (start: number, end: number): void => void edits.push({ start, end: start, replacement: '/Artifact BMC\n' }, { start: end, end, replacement: '\nEMC' });
+  const placeNext = (): void => {
+    const last = glyphs[glyphs.length - 1];
+    if (last && last.block === block) last.placedAfter = true;
+  };
   for (const op of operations) {
     if (marked.length === 0) {
       if (op.operator === 'BT') inText = true;
@@ -71,12 +98,41 @@ function rewriteContent(text: string, fontNamed: (name: string) => FontCodes | u
       }
       if (!inText && untagged === undefined && (op.operator === 'Do' || op.operator === 'sh')) markArtifact(op.start, op.end);
     }
+    const number = (i: number): number => {
+      const operand = op.operands[i];
+      return operand?.kind === 'number' ? operand.value : NaN;
+    };
     switch (op.operator) {
+      case 'BT':
+        block++;
+        lineX = x = 0;
+        break;
       case 'Tf': {
         const name = op.operands[0];
         font = name?.kind === 'name' ? fontNamed(name.value) : undefined;
+        size = number(1);
         break;
       }
+      case 'Tm':
+        if (number(0) !== 1 || number(1) !== 0 || number(2) !== 0) unusual.add(block);
+        lineX = x = number(4);
+        placeNext();
+        break;
+      case 'Td':
+        lineX += number(0);
+        x = lineX;
+        placeNext();
+        break;
+      case 'TD':
+      case 'T*':
+      case 'Tc':
+      case 'Tw':
+      case 'Tz':
+      case 'TJ':
+      case "'":
+      case '"':
+        unusual.add(block);
+        break;
       case 'BDC': {
         const [tag, properties] = op.operands;
         const spanText = tag?.kind === 'name' && tag.value === 'Span' && properties?.kind === 'dict' ? actualText(properties.raw) : undefined;
@@ -94,37 +150,51 @@ function rewriteContent(text: string, fontNamed: (name: string) => FontCodes | u
         const span = marked.pop();
         if (span === 'reversed') reversed--;
         if (!span || span === 'reversed' || span.glyphs.length === 0) break;
-        const texts = clusterTexts(span.text, span.glyphs.map((g) => g.font.advances(g.code)), reversed > 0);
-        span.glyphs.forEach((glyph, i) => {
-          const code = glyph.font.codeFor(glyph.code, texts[i]!);
-          if (code !== glyph.code) edits.push({ start: glyph.at, end: glyph.at + 4, replacement: code.toString(16).padStart(4, '0') });
-        });
+        const texts = clusterTexts(span.text, span.glyphs.map((g) => g.font.widthOf(g.code) > 0), reversed > 0);
+        span.glyphs.forEach((glyph, i) => (glyph.text = texts[i]));
         edits.push({ start: span.span.start, end: span.span.end, replacement: '' }, { start: op.start, end: op.end, replacement: '' });
         break;
       }
-      case 'Tj':
-      case 'TJ':
-      case "'":
-      case '"': {
-        const span = innermostSpan(marked);
-        if (!span || !font) break;
-        for (const hex of op.hexStrings) {
-          for (let i = 0; i + 4 <= hex.value.length; i += 4) span.glyphs.push({ font, code: parseInt(hex.value.slice(i, i + 4), 16), at: hex.start + 1 + i });
-        }
-        break;
+    }
+    if (op.operator !== 'Tj' && op.operator !== 'TJ' && op.operator !== "'" && op.operator !== '"') continue;
+    const span = innermostSpan(marked);
+    for (const hex of op.hexStrings) {
+      for (let i = 0; i + 4 <= hex.value.length; i += 4) {
+        const code = parseInt(hex.value.slice(i, i + 4), 16);
+        if (!font) continue;
+        const glyph: Glyph = { font, code, at: hex.start + 1 + i, x, size, block, placedAfter: false };
+        glyphs.push(glyph);
+        span?.glyphs.push(glyph);
+        x += (font.widthOf(code) * size) / 1000;
       }
     }
   }
-  if (edits.length === 0) return text;
+  glyphs.forEach((glyph, i) => {
+    const text = glyph.text ?? glyph.font.textOf(glyph.code) ?? '';
+    let width = glyph.font.widthOf(glyph.code);
+    const next = glyphs[i + 1];
+    if (next && glyph.placedAfter && next.block === glyph.block && !unusual.has(glyph.block) && isWordChar(text) && isWordChar(next.text ?? next.font.textOf(next.code) ?? '')) {
+      const gap = next.x - glyph.x - (width * glyph.size) / 1000;
+      if (gap > 0.01 && gap < MAX_GAP * glyph.size) width += Math.round((gap * 1000) / glyph.size);
+    }
+    const code = glyph.font.codeFor(glyph.code, text, width);
+    if (code !== glyph.code) edits.push({ start: glyph.at, end: glyph.at + 4, replacement: code.toString(16).padStart(4, '0') });
+  });
+  if (edits.length === 0) return content;
   edits.sort((a, b) => a.start - b.start);
   let out = '';
   let from = 0;
   for (const edit of edits) {
-    out += text.slice(from, edit.start) + edit.replacement;
+    out += content.slice(from, edit.start) + edit.replacement;
     from = edit.end;
   }
-  return out + text.slice(from);
+  return out + content.slice(from);
 }
+
+/** Gaps up to this share of the font size, between two letters, are kerning within a word: word spaces are glyphs of their own. */
+const MAX_GAP = 0.3;
+
+const isWordChar = (text: string): boolean => /^[\p{L}\p{M}\p{N}]/u.test(text);
 
 const PATH_START = new Set(['m', 're']);
 const PATH_END = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
@@ -186,11 +256,13 @@ function makeFontCodes(pdf: PDFDocument, type0: PDFDict): FontCodes | undefined 
   const firstNew = Math.max(0, ...toUnicode.keys(), ...widths.keys()) + 1;
   const added = new Map<string, number>();
   const glyphOf: number[] = [];
+  const widthOf = (code: number): number => widths.get(code) ?? defaultWidth;
   return {
-    advances: (code) => (widths.get(code) ?? defaultWidth) > 0,
-    codeFor(glyph, text) {
-      if (toUnicode.get(glyph) === text) return glyph;
-      const key = `${glyph} ${text}`;
+    widthOf,
+    textOf: (code) => toUnicode.get(code),
+    codeFor(glyph, text, width) {
+      if (toUnicode.get(glyph) === text && widthOf(glyph) === width) return glyph;
+      const key = `${glyph} ${width} ${text}`;
       let code = added.get(key);
       if (code === undefined) {
         code = firstNew + glyphOf.length;
@@ -198,6 +270,7 @@ function makeFontCodes(pdf: PDFDocument, type0: PDFDict): FontCodes | undefined 
         glyphOf.push(glyph);
         added.set(key, code);
         toUnicode.set(code, text);
+        widths.set(code, width);
       }
       return code;
     },
@@ -209,7 +282,7 @@ function makeFontCodes(pdf: PDFDocument, type0: PDFDict): FontCodes | undefined 
       cidFont.set(PDFName.of('CIDToGIDMap'), pdf.context.register(flateStream(pdf, map)));
       const w = cidFont.lookupMaybe(PDFName.of('W'), PDFArray) ?? pdf.context.obj([]);
       w.push(PDFNumber.of(firstNew));
-      w.push(pdf.context.obj(glyphOf.map((glyph) => widths.get(glyph) ?? defaultWidth)));
+      w.push(pdf.context.obj(glyphOf.map((_, i) => widthOf(firstNew + i))));
       cidFont.set(PDFName.of('W'), w);
       pdf.context.assign(toUnicodeRef as PDFRef, flateStream(pdf, Buffer.from(writeToUnicode(toUnicode), 'latin1')));
     },
