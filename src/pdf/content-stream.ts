@@ -22,8 +22,13 @@ export interface Operation {
   hexStrings: { start: number; end: number; value: string }[];
 }
 
-const WHITESPACE = /[\0\t\n\f\r ]/;
-const DELIMITER = /[\0\t\n\f\r ()<>[\]{}/%]/;
+/** Character classes by code: 1 whitespace, 2 delimiter (whitespace is a delimiter too). */
+const CLASS = new Uint8Array(256);
+for (const c of '\0\t\n\f\r ') CLASS[c.charCodeAt(0)] = 1;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
+const isWhitespace = (text: string, i: number): boolean => CLASS[text.charCodeAt(i) & 0xff] === 1;
+const isDelimiter = (text: string, i: number): boolean => CLASS[text.charCodeAt(i) & 0xff] !== 0;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /** Splits a content stream into operations (operands followed by their operator). */
 export function parseOperations(text: string): Operation[] {
@@ -39,13 +44,13 @@ export function parseOperations(text: string): Operation[] {
   };
   while (i < text.length) {
     const c = text[i]!;
-    if (WHITESPACE.test(c)) {
+    if (isWhitespace(text, i)) {
       i++;
     } else if (c === '%') {
       while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
     } else if (c === '/') {
       let j = i + 1;
-      while (j < text.length && !DELIMITER.test(text[j]!)) j++;
+      while (j < text.length && !isDelimiter(text, j)) j++;
       push({ kind: 'name', value: text.slice(i + 1, j) }, i);
       i = j;
     } else if (c === '<' && text[i + 1] === '<') {
@@ -54,7 +59,8 @@ export function parseOperations(text: string): Operation[] {
       i = j;
     } else if (c === '<') {
       const j = text.indexOf('>', i);
-      const value = text.slice(i + 1, j).replace(/\s+/g, '');
+      const raw = text.slice(i + 1, j);
+      const value = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
       push({ kind: 'hex', value }, i);
       hexStrings.push({ start: i, end: j + 1, value });
       i = j + 1;
@@ -72,10 +78,10 @@ export function parseOperations(text: string): Operation[] {
       i++;
     } else {
       let j = i;
-      while (j < text.length && !DELIMITER.test(text[j]!)) j++;
+      while (j < text.length && !isDelimiter(text, j)) j++;
       if (j === i) j++;
       const word = text.slice(i, j);
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
+      if (NUMBER.test(word)) {
         push({ kind: 'number', value: Number(word) }, i);
       } else if (word === 'true' || word === 'false' || word === 'null') {
         push({ kind: 'other' }, i);

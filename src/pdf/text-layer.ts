@@ -15,9 +15,10 @@ import { parseToUnicode, writeToUnicode } from './to-unicode.js';
  * span is dropped. A new code draws the same glyph through the font's CIDToGIDMap.
  *
  * Readers also split a word wherever a glyph ends short of the next one (Amiri kerns ر and و away
- * from the letter that follows, and places marks off their base). Chromium places every such glyph
- * with its own `Td`, so the width a glyph declares does not move anything drawn after it; where it
- * is followed by a letter of the same word, its code gets a width that reaches that letter.
+ * from the letter that follows, tucks و under a wide ك, and places marks off their base). Chromium
+ * places every such glyph with its own `Td`, so the width a glyph declares does not move anything
+ * drawn after it; where it is followed by a letter of the same word, its code gets the width that
+ * ends exactly where that letter begins.
  *
  * Whatever Chromium draws outside the structure (the running head and page numbers of CSS margin
  * boxes) is marked as an artifact, as PDF/UA asks.
@@ -98,10 +99,6 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
       }
       if (!inText && untagged === undefined && (op.operator === 'Do' || op.operator === 'sh')) markArtifact(op.start, op.end);
     }
-    const number = (i: number): number => {
-      const operand = op.operands[i];
-      return operand?.kind === 'number' ? operand.value : NaN;
-    };
     switch (op.operator) {
       case 'BT':
         block++;
@@ -110,16 +107,16 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
       case 'Tf': {
         const name = op.operands[0];
         font = name?.kind === 'name' ? fontNamed(name.value) : undefined;
-        size = number(1);
+        size = numberOperand(op, 1);
         break;
       }
       case 'Tm':
-        if (number(0) !== 1 || number(1) !== 0 || number(2) !== 0) unusual.add(block);
-        lineX = x = number(4);
+        if (numberOperand(op, 0) !== 1 || numberOperand(op, 1) !== 0 || numberOperand(op, 2) !== 0) unusual.add(block);
+        lineX = x = numberOperand(op, 4);
         placeNext();
         break;
       case 'Td':
-        lineX += number(0);
+        lineX += numberOperand(op, 0);
         x = lineX;
         placeNext();
         break;
@@ -172,26 +169,36 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
   glyphs.forEach((glyph, i) => {
     const text = glyph.text ?? glyph.font.textOf(glyph.code) ?? '';
     let width = glyph.font.widthOf(glyph.code);
-    const next = glyphs[i + 1];
+    // A letter reaches the next letter, past any mark drawn between them (readers set marks aside
+    // and measure from the letter before); a mark reaches whatever follows it.
+    let next = glyphs[i + 1];
+    if (width > 0) for (let j = i + 1; next && next.block === glyph.block && next.font.widthOf(next.code) === 0; j++) next = glyphs[j + 1];
     if (next && glyph.placedAfter && next.block === glyph.block && !unusual.has(glyph.block) && isWordChar(text) && isWordChar(next.text ?? next.font.textOf(next.code) ?? '')) {
       const gap = next.x - glyph.x - (width * glyph.size) / 1000;
-      if (gap > 0.01 && gap < MAX_GAP * glyph.size) width += Math.round((gap * 1000) / glyph.size);
+      const change = Math.round((gap * 1000) / glyph.size);
+      if (change !== 0 && Math.abs(gap) < MAX_GAP * glyph.size && width + change >= 0) width += change;
     }
     const code = glyph.font.codeFor(glyph.code, text, width);
     if (code !== glyph.code) edits.push({ start: glyph.at, end: glyph.at + 4, replacement: code.toString(16).padStart(4, '0') });
   });
   if (edits.length === 0) return content;
   edits.sort((a, b) => a.start - b.start);
-  let out = '';
+  const parts: string[] = [];
   let from = 0;
   for (const edit of edits) {
-    out += content.slice(from, edit.start) + edit.replacement;
+    parts.push(content.slice(from, edit.start), edit.replacement);
     from = edit.end;
   }
-  return out + content.slice(from);
+  parts.push(content.slice(from));
+  return parts.join('');
 }
 
-/** Gaps up to this share of the font size, between two letters, are kerning within a word: word spaces are glyphs of their own. */
+function numberOperand(op: Operation, i: number): number {
+  const operand = op.operands[i];
+  return operand?.kind === 'number' ? operand.value : NaN;
+}
+
+/** Gaps and overlaps up to this share of the font size, between two letters, are kerning within a word: word spaces are glyphs of their own. */
 const MAX_GAP = 0.3;
 
 const isWordChar = (text: string): boolean => /^[\p{L}\p{M}\p{N}]/u.test(text);
@@ -208,10 +215,11 @@ function innermostSpan<T extends object>(stack: (T | 'reversed' | undefined)[]):
 }
 
 /**
- * Shares a cluster's text among its glyphs (given in content order, visual for right-to-left runs):
- * each combining mark to a glyph that does not advance, when there are as many of each, and the
- * letters to the glyphs that advance — one each when the numbers match, else all to the first. A
- * glyph left over reads as nothing.
+ * Shares a cluster's text among its glyphs (given in content order, visual for right-to-left runs).
+ * Combining marks go to the glyphs that do not advance: one each when there are as many, else all
+ * to the first (a glyph that draws shadda and tanwin together). Letters go to the glyphs that
+ * advance: one each when the numbers match, else all to the first. A glyph left over (a dot drawn
+ * apart from its letter) reads as nothing.
  */
 export function clusterTexts(text: string, advances: boolean[], rightToLeft: boolean): string[] {
   const order = advances.map((_, i) => i);
@@ -219,12 +227,12 @@ export function clusterTexts(text: string, advances: boolean[], rightToLeft: boo
   const texts = advances.map(() => '');
   const chars = [...text];
   const marks = chars.filter((c) => /\p{M}/u.test(c));
-  const letters = chars.filter((c) => !/\p{M}/u.test(c));
   const spacing = order.filter((i) => advances[i]);
   const nonSpacing = order.filter((i) => !advances[i]);
-  const marksApart = marks.length > 0 && marks.length === nonSpacing.length;
-  if (marksApart) marks.forEach((mark, k) => (texts[nonSpacing[k]!] = mark));
-  const bases = marksApart ? letters : chars;
+  const marksApart = marks.length > 0 && nonSpacing.length > 0 && spacing.length > 0;
+  if (marksApart && marks.length === nonSpacing.length) marks.forEach((mark, k) => (texts[nonSpacing[k]!] = mark));
+  else if (marksApart) texts[nonSpacing[0]!] = marks.join('');
+  const bases = marksApart ? chars.filter((c) => !/\p{M}/u.test(c)) : chars;
   const carriers = spacing.length > 0 ? spacing : order;
   if (carriers.length === bases.length) bases.forEach((c, k) => (texts[carriers[k]!] += c));
   else texts[carriers[0]!] += bases.join('');
