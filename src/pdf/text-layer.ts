@@ -50,13 +50,16 @@ interface Glyph {
   code: number;
   /** Where its four hex digits are in the stream. */
   at: number;
-  /** Its text-space position on the line, and font size. */
+  /** Its text-space position, and font size. */
   x: number;
+  y: number;
   size: number;
   /** The BT … ET block it is in; glyphs of a block share a line matrix. */
   block: number;
   /** A Td or Tm places whatever is drawn next, so this glyph's width moves nothing. */
   placedAfter: boolean;
+  /** Drawn in a right-to-left run. */
+  reversed: boolean;
   /** Its text, when an ActualText span said what it is. */
   text?: string;
 }
@@ -80,6 +83,7 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
   const unusual = new Set<number>();
   let lineX = 0;
   let x = 0;
+  let lineY = 0;
   /** Where the drawing now under way began, when it is outside every marked-content sequence. */
   let untagged: number | undefined;
   let inText = false;
@@ -102,7 +106,7 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     switch (op.operator) {
       case 'BT':
         block++;
-        lineX = x = 0;
+        lineX = x = lineY = 0;
         break;
       case 'Tf': {
         const name = op.operands[0];
@@ -113,10 +117,12 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
       case 'Tm':
         if (numberOperand(op, 0) !== 1 || numberOperand(op, 1) !== 0 || numberOperand(op, 2) !== 0) unusual.add(block);
         lineX = x = numberOperand(op, 4);
+        lineY = numberOperand(op, 5);
         placeNext();
         break;
       case 'Td':
         lineX += numberOperand(op, 0);
+        lineY += numberOperand(op, 1);
         x = lineX;
         placeNext();
         break;
@@ -159,7 +165,7 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
       for (let i = 0; i + 4 <= hex.value.length; i += 4) {
         const code = parseInt(hex.value.slice(i, i + 4), 16);
         if (!font) continue;
-        const glyph: Glyph = { font, code, at: hex.start + 1 + i, x, size, block, placedAfter: false };
+        const glyph: Glyph = { font, code, at: hex.start + 1 + i, x, y: lineY, size, block, placedAfter: false, reversed: reversed > 0 };
         glyphs.push(glyph);
         span?.glyphs.push(glyph);
         x += (font.widthOf(code) * size) / 1000;
@@ -167,7 +173,7 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     }
   }
   glyphs.forEach((glyph, i) => {
-    const text = glyph.text ?? glyph.font.textOf(glyph.code) ?? '';
+    const text = lineEndText(glyph, glyphs[i - 1], glyphs[i + 1]);
     let width = glyph.font.widthOf(glyph.code);
     // A letter reaches the next letter, past any mark drawn between them (readers set marks aside
     // and measure from the letter before); a mark reaches whatever follows it.
@@ -191,6 +197,21 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
   }
   parts.push(content.slice(from));
   return parts.join('');
+}
+
+/**
+ * What a glyph reads as. A hyphen that ends a line after a letter is one the text has
+ * (anti-Semitism): poppler would take it for a break and drop it, so it reads as U+2010 HYPHEN,
+ * which poppler keeps. A soft hyphen Chromium drew at a break reads as "-", which readers remove as
+ * they rejoin the word.
+ */
+function lineEndText(glyph: Glyph, before: Glyph | undefined, after: Glyph | undefined): string {
+  const text = glyph.text ?? glyph.font.textOf(glyph.code) ?? '';
+  if ((text !== '-' && text !== '\u00ad') || glyph.reversed || !before || before.block !== glyph.block) return text;
+  const endsLine = !after || Math.abs(after.y - glyph.y) > glyph.size / 2;
+  const afterLetter = /^[\p{L}\p{M}]/u.test(before.text ?? before.font.textOf(before.code) ?? '');
+  if (!endsLine || !afterLetter) return text;
+  return text === '-' ? '\u2010' : '-';
 }
 
 function numberOperand(op: Operation, i: number): number {
