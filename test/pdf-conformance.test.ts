@@ -75,6 +75,11 @@ describe.each(PDFS)('PDF/UA essentials of %s', (_, path, dir) => {
       else if (depth === 0) untaggedText++;
     }
     expect(untaggedText).toBe(0);
+    // Rules and borders (the masthead's rule) are decorations: no tagged sequence draws only paths.
+    const tagged = [...content.matchAll(/<<\s*\/MCID \d+\s*>>\s*BDC([\s\S]*?)\sEMC/g)].map((m) => m[1]!);
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(tagged.filter((body) => /\s(f|f\*|S|B)\s/.test(body) && !/\sTj\s|\sTj$/.test(body))).toEqual([]);
+    expect(content).toMatch(/\/Artifact BMC/);
     // The review pack still keeps some of Chromium's ActualText spans (docs/typography.md).
     if (!path.includes('review')) expect(content).not.toMatch(/\/ActualText/);
   });

@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { actualText, parseOperations, type Operation } from './content-stream.js';
 import { parseToUnicode, writeToUnicode } from './to-unicode.js';
 
@@ -21,15 +21,17 @@ import { parseToUnicode, writeToUnicode } from './to-unicode.js';
  * ends exactly where that letter begins.
  *
  * Whatever Chromium draws outside the structure (the running head and page numbers of CSS margin
- * boxes) is marked as an artifact, as PDF/UA asks.
+ * boxes) is marked as an artifact, as PDF/UA asks, and so is what it tags but only draws lines and
+ * fills for (the masthead's rule, a fallback passage's bar).
  */
 export function repairTextLayer(pdf: PDFDocument): void {
   const fonts = new Map<PDFRef, FontCodes>();
   for (const page of pdf.getPages()) {
     const contents = readContents(page);
     if (contents === undefined) continue;
-    const rewritten = rewriteContent(contents, (name) => fontCodes(pdf, page, name, fonts));
-    if (rewritten !== contents) writeContents(pdf, page, rewritten);
+    const { content, decorations } = rewriteContent(contents, (name) => fontCodes(pdf, page, name, fonts));
+    if (content !== contents) writeContents(pdf, page, content);
+    if (decorations.length > 0) untagDecorations(pdf, page, decorations);
   }
   for (const font of fonts.values()) font.commit();
 }
@@ -64,7 +66,7 @@ interface Glyph {
   text?: string;
 }
 
-function rewriteContent(content: string, fontNamed: (name: string) => FontCodes | undefined): string {
+function rewriteContent(content: string, fontNamed: (name: string) => FontCodes | undefined): { content: string; decorations: number[] } {
   const operations = parseOperations(content);
   const edits: { start: number; end: number; replacement: string }[] = [];
   const glyphs: Glyph[] = [];
@@ -76,6 +78,10 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
   /** Open marked-content sequences: an ActualText span, Chromium's ReversedChars (right-to-left glyphs), or another. */
   const marked: (Span | 'reversed' | undefined)[] = [];
   let reversed = 0;
+  /** Open sequences that belong to the structure (they carry an MCID), and what they draw. */
+  const tagged: { op: Operation; mcid: number; depth: number; drawsText: boolean; drawsPath: boolean }[] = [];
+  /** MCIDs of sequences that draw only lines and fills (rules, borders): decorations, made artifacts. */
+  const decorations: number[] = [];
   let font: FontCodes | undefined;
   let size = 0;
   let block = 0;
@@ -139,6 +145,8 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
       case 'BDC': {
         const [tag, properties] = op.operands;
         const spanText = tag?.kind === 'name' && tag.value === 'Span' && properties?.kind === 'dict' ? actualText(properties.raw) : undefined;
+        const mcid = properties?.kind === 'dict' ? /\/MCID\s+(\d+)/.exec(properties.raw)?.[1] : undefined;
+        if (mcid !== undefined) tagged.push({ op, mcid: Number(mcid), depth: marked.length, drawsText: false, drawsPath: false });
         marked.push(spanText === undefined ? undefined : { span: op, text: spanText, glyphs: [] });
         break;
       }
@@ -152,6 +160,13 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
       case 'EMC': {
         const span = marked.pop();
         if (span === 'reversed') reversed--;
+        if (tagged.length > 0 && tagged[tagged.length - 1]!.depth === marked.length) {
+          const sequence = tagged.pop()!;
+          if (sequence.drawsPath && !sequence.drawsText) {
+            decorations.push(sequence.mcid);
+            edits.push({ start: sequence.op.start, end: sequence.op.end, replacement: '/Artifact BMC' });
+          }
+        }
         if (!span || span === 'reversed' || span.glyphs.length === 0) break;
         const texts = clusterTexts(span.text, span.glyphs.map((g) => g.font.widthOf(g.code) > 0), reversed > 0);
         span.glyphs.forEach((glyph, i) => (glyph.text = texts[i]));
@@ -159,7 +174,10 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
         break;
       }
     }
+    if (PATH_END.has(op.operator) && op.operator !== 'n') for (const sequence of tagged) sequence.drawsPath = true;
+    if (op.operator === 'Do' || op.operator === 'sh') for (const sequence of tagged) sequence.drawsText = true;
     if (op.operator !== 'Tj' && op.operator !== 'TJ' && op.operator !== "'" && op.operator !== '"') continue;
+    for (const sequence of tagged) sequence.drawsText = true;
     const span = innermostSpan(marked);
     for (const hex of op.hexStrings) {
       for (let i = 0; i + 4 <= hex.value.length; i += 4) {
@@ -187,7 +205,7 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     const code = glyph.font.codeFor(glyph.code, text, width);
     if (code !== glyph.code) edits.push({ start: glyph.at, end: glyph.at + 4, replacement: code.toString(16).padStart(4, '0') });
   });
-  if (edits.length === 0) return content;
+  if (edits.length === 0) return { content, decorations };
   edits.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let from = 0;
@@ -196,7 +214,7 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     from = edit.end;
   }
   parts.push(content.slice(from));
-  return parts.join('');
+  return { content: parts.join(''), decorations };
 }
 
 /**
@@ -258,6 +276,51 @@ export function clusterTexts(text: string, advances: boolean[], rightToLeft: boo
   if (carriers.length === bases.length) bases.forEach((c, k) => (texts[carriers[k]!] += c));
   else texts[carriers[0]!] += bases.join('');
   return texts;
+}
+
+/**
+ * Takes decorations out of the structure: each MCID leaves the structure element that held it and
+ * the page's entry in the parent tree; an element left with nothing goes too.
+ */
+function untagDecorations(pdf: PDFDocument, page: PDFPage, mcids: number[]): void {
+  const key = page.node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber();
+  const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const marks = key === undefined || !root ? undefined : numberTreeEntry(pdf, root.lookupMaybe(PDFName.of('ParentTree'), PDFDict), key);
+  if (!(marks instanceof PDFArray)) return;
+  for (const mcid of mcids) {
+    const element = marks.lookup(mcid);
+    if (!(element instanceof PDFDict)) continue;
+    marks.set(mcid, PDFNull);
+    const kids = element.get(PDFName.of('K'));
+    const isThis = (kid: unknown): boolean => (kid instanceof PDFNumber && kid.asNumber() === mcid) || (kid instanceof PDFDict && kid.lookupMaybe(PDFName.of('MCID'), PDFNumber)?.asNumber() === mcid);
+    const resolved = kids instanceof PDFRef ? pdf.context.lookup(kids) : kids;
+    const left = resolved instanceof PDFArray ? resolved.asArray().filter((kid) => !isThis(kid instanceof PDFRef ? pdf.context.lookup(kid) : kid)) : isThis(resolved) ? [] : undefined;
+    if (left === undefined) continue;
+    if (left.length > 0) {
+      element.set(PDFName.of('K'), left.length === 1 ? left[0]! : pdf.context.obj(left));
+      continue;
+    }
+    element.delete(PDFName.of('K'));
+    const parent = element.lookupMaybe(PDFName.of('P'), PDFDict);
+    const siblings = parent?.lookupMaybe(PDFName.of('K'), PDFArray);
+    const ref = siblings?.asArray().find((kid) => kid instanceof PDFRef && pdf.context.lookup(kid) === element);
+    if (siblings && ref) siblings.remove(siblings.indexOf(ref)!);
+  }
+}
+
+/** The value under `key` in a number tree (its Nums, or those of its Kids). */
+function numberTreeEntry(pdf: PDFDocument, node: PDFDict | undefined, key: number): unknown {
+  if (!node) return undefined;
+  const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray);
+  if (nums) {
+    for (let i = 0; i + 1 < nums.size(); i += 2) if ((nums.lookup(i) as PDFNumber).asNumber() === key) return nums.lookup(i + 1);
+    return undefined;
+  }
+  for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
+    const found = numberTreeEntry(pdf, pdf.context.lookup(kid, PDFDict), key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function fontCodes(pdf: PDFDocument, page: PDFPage, name: string, fonts: Map<PDFRef, FontCodes>): FontCodes | undefined {
