@@ -1,7 +1,7 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import { join } from 'node:path';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, runCli } from './helpers.js';
 
@@ -12,8 +12,21 @@ import { makeProject, runCli } from './helpers.js';
 const EDITIONS = { en: 'ltr', he: 'rtl', ar: 'rtl', es: 'ltr', fr: 'ltr' } as const;
 let project: string;
 
+/** A passage left untranslated: Hebrew and Arabic show it in English, a heading, a paragraph with a link and emphasis, a list. */
+const UNTRANSLATED = `
+
+## Taking part
+
+Read the [network’s charter](https://example.org/charter) and *write to us*. We ask members to:
+
+- sign the **statement** in their own name;
+- share it with their communities.
+`;
+
 beforeAll(async () => {
   project = await makeProject();
+  const statement = join(project, 'statements/mission-statement.md');
+  await writeFile(statement, (await readFile(statement, 'utf8')) + UNTRANSLATED);
   const build = await runCli(['build', '--format', 'pdf'], project, { PATH: process.env.PATH });
   expect(build.code, build.stderr).toBe(0);
   const review = await runCli(['review', 'he'], project, { PATH: process.env.PATH });
@@ -95,21 +108,37 @@ describe.each(Object.keys(EDITIONS))('keywords of the %s edition', (lang) => {
   });
 });
 
-describe('the structure of the English edition', () => {
-  it('has headings, paragraphs and links as structure', async () => {
-    const pdf = await load('dist/mission-statement/en/mission-statement.en.pdf');
-    const types = new Set<string>();
-    const visit = (value: unknown): void => {
-      const node = value instanceof PDFDict ? value : undefined;
-      const resolved = node ?? (value && typeof value === 'object' && 'objectNumber' in value ? pdf.context.lookup(value as never) : value);
-      if (resolved instanceof PDFArray) for (const item of resolved.asArray()) visit(item);
-      if (resolved instanceof PDFDict) {
-        const type = resolved.get(PDFName.of('S'));
-        if (type instanceof PDFName) types.add(type.decodeText());
-        visit(resolved.get(PDFName.of('K')));
-      }
-    };
-    visit(pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).get(PDFName.of('K')));
-    for (const type of ['Document', 'H1', 'P']) expect(types).toContain(type);
+/** Every structure element under the root, with its type and /Lang, in document order. */
+function structure(pdf: PDFDocument): { type: string; lang?: string; parentLang?: string }[] {
+  const out: { type: string; lang?: string; parentLang?: string }[] = [];
+  const visit = (value: unknown, parentLang: string | undefined): void => {
+    const resolved = value instanceof PDFRef ? pdf.context.lookup(value) : value;
+    if (resolved instanceof PDFArray) for (const item of resolved.asArray()) visit(item, parentLang);
+    if (!(resolved instanceof PDFDict)) return;
+    const type = resolved.get(PDFName.of('S'));
+    if (!(type instanceof PDFName)) return;
+    const lang = text(resolved.get(PDFName.of('Lang'))) || undefined;
+    out.push({ type: type.decodeText(), lang, parentLang });
+    visit(resolved.get(PDFName.of('K')), lang ?? parentLang);
+  };
+  visit(pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).get(PDFName.of('K')), undefined);
+  return out;
+}
+
+describe.each(Object.keys(EDITIONS))('the structure of the %s edition', (lang) => {
+  it('has headings, paragraphs, a list with its items, and links as structure', async () => {
+    const types = new Set(structure(await load(`dist/mission-statement/${lang}/mission-statement.${lang}.pdf`)).map((e) => e.type));
+    for (const type of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Link']) expect(types).toContain(type);
+  });
+});
+
+describe.each(['he', 'ar'])('a passage shown in English in the %s edition', (lang) => {
+  it('keeps its tags with /Lang en, and its note in the edition’s language', async () => {
+    const elements = structure(await load(`dist/mission-statement/${lang}/mission-statement.${lang}.pdf`));
+    expect(elements[0]).toMatchObject({ type: 'Document', lang });
+    for (const type of ['H2', 'P', 'LI']) expect(elements.filter((e) => e.type === type && e.lang === 'en').length, type).toBeGreaterThan(0);
+    const notes = elements.filter((e) => e.type === 'Strong' && e.lang === lang);
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+    expect(notes.every((note) => note.parentLang === 'en')).toBe(true);
   });
 });
