@@ -93,8 +93,7 @@ describe.each(PDFS)('PDF/UA essentials of %s', (_, path, dir) => {
     expect(tagged.length).toBeGreaterThan(0);
     expect(tagged.filter((body) => /\s(f|f\*|S|B)\s/.test(body) && !/\sTj\s|\sTj$/.test(body))).toEqual([]);
     expect(content).toMatch(/\/Artifact BMC/);
-    // The review pack still keeps some of Chromium's ActualText spans (docs/typography.md).
-    if (!path.includes('review')) expect(content).not.toMatch(/\/ActualText/);
+    expect(content).not.toMatch(/\/ActualText/);
   });
 });
 

@@ -149,6 +149,16 @@ export function textToHex(text: string): string {
 
 /** The value of `/ActualText` in a marked-content property dictionary written by Chromium. */
 export function actualText(dict: string): string | undefined {
-  const match = /\/ActualText\s*<([0-9a-fA-F\s]*)>/.exec(dict);
-  return match ? hexToText(match[1]!.replace(/\s+/g, '')) : undefined;
+  const hex = /\/ActualText\s*<([0-9a-fA-F\s]*)>/.exec(dict);
+  if (hex) return hexToText(hex[1]!.replace(/\s+/g, ''));
+  // A literal string: Chromium writes one for ASCII text, such as a bracket mirrored in a right-to-left run.
+  const literal = /\/ActualText\s*\(((?:\\[\s\S]|[^\\)])*)\)/.exec(dict);
+  return literal ? literalToText(literal[1]!) : undefined;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+
+function literalToText(body: string): string {
+  const bytes = body.replace(/\\([0-7]{1,3}|[\s\S])/g, (_, c: string) => (/^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8)) : (ESCAPES[c] ?? (c === '\n' ? '' : c))));
+  return bytes.startsWith('\u00fe\u00ff') ? hexToText([...bytes.slice(2)].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('')) : bytes;
 }
