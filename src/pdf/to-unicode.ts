@@ -4,14 +4,14 @@
 export function parseToUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, target] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(parseInt(code!, 16), utf16(target!));
+    for (const [, code, target] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]*)>/g)) map.set(parseInt(code!, 16), utf16(target!));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, low, high, target, list] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]*)>|\[([^\]]*)\])/g)) {
+    for (const [, low, high, target, list] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F\s]*)>|\[([^\]]*)\])/g)) {
       const from = parseInt(low!, 16);
       const to = parseInt(high!, 16);
       if (list !== undefined) {
-        [...list.matchAll(/<([0-9a-fA-F]*)>/g)].forEach((m, i) => map.set(from + i, utf16(m[1]!)));
+        [...list.matchAll(/<([0-9a-fA-F\s]*)>/g)].forEach((m, i) => map.set(from + i, utf16(m[1]!)));
       } else {
         const first = utf16(target!);
         for (let code = from; code <= to; code++) map.set(code, first.slice(0, -1) + String.fromCharCode(first.charCodeAt(first.length - 1) + code - from));
@@ -21,7 +21,8 @@ export function parseToUnicode(cmap: string): Map<number, string> {
   return map;
 }
 
-function utf16(hex: string): string {
+function utf16(spaced: string): string {
+  const hex = spaced.replace(/\s+/g, '');
   let out = '';
   for (let i = 0; i + 4 <= hex.length; i += 4) out += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
   return out;
