@@ -18,9 +18,9 @@ describe('a language with missing and stale segments', () => {
     expect(result.stderr).toMatch(/warning: translations\/he\.yaml:\d+:\d+: mission-statement\/he: "working-together" is not translated/);
     expect(result.stderr).toMatch(/warning: translations\/he\.yaml:\d+:\d+: mission-statement\/he: "our-values" is out of date/);
     const html = await readFile(join(project, 'dist/mission-statement/he/index.html'), 'utf8');
-    expect(html).toContain('<p lang="en" dir="ltr" data-script="Latn" class="fallback"><span class="fallback-note" lang="he" dir="rtl" data-script="Hebr">טרם תורגם.');
-    expect(html).toMatch(/class="fallback"><span class="fallback-note"[^>]*>[^<]+<\/span> The International Progressive Jewish Network aspires/);
-    expect(html).toMatch(/class="fallback"><span class="fallback-note"[^>]*>[^<]+<\/span> We believe in the deep values/);
+    expect(html).toContain('<p lang="en" dir="ltr" data-script="Latn" class="fallback"><strong class="fallback-note" lang="he" dir="rtl" data-script="Hebr">טרם תורגם.');
+    expect(html).toMatch(/class="fallback"><strong class="fallback-note"[^>]*>[^<]+<\/strong> The International Progressive Jewish Network aspires/);
+    expect(html).toMatch(/class="fallback"><strong class="fallback-note"[^>]*>[^<]+<\/strong> We believe in the deep values/);
     const text = await readFile(join(project, 'dist/mission-statement/he/mission-statement.he.txt'), 'utf8');
     expect(text).toContain('\nThe International Progressive Jewish Network aspires');
   });

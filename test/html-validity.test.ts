@@ -37,7 +37,7 @@ describe('HTML output', () => {
       expect(url).toMatch(/^fonts\/[\w-]+\.woff2$/);
       await expect(readFile(join(dist, 'assets', url))).resolves.toBeInstanceOf(Buffer);
     }
-    for (const family of ['Noto Serif', 'Noto Serif Hebrew', 'Noto Naskh Arabic']) {
+    for (const family of ['Noto Serif', 'Noto Serif Hebrew', 'Amiri']) {
       for (const weight of [400, 700]) expect(css).toMatch(new RegExp(`font-family: '${family}';\\s*font-style: normal;\\s*font-display: swap;\\s*font-weight: ${weight};`));
     }
   });

@@ -126,7 +126,7 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
   if (options.signal?.aborted) closeOnAbort();
   // The tab Chromium opens at launch is ready now; set it up while the build renders.
   const [initialTab] = await browser.pages();
-  const firstPage = openPage(browser, initialTab, options.onBlockedRequest);
+  const firstPage = openPage(browser, initialTab, timeout, options.onBlockedRequest);
   firstPage.catch(() => undefined);
   const pages: Promise<PrintPage>[] = [firstPage];
   let closing: Promise<void> | undefined;
@@ -139,7 +139,7 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
     const finisher = import('../pdf/finish.js');
     const worker = async (slot: number): Promise<void> => {
       for (let job = queue.shift(); job; job = queue.shift()) {
-        const page = await (pages[slot] ??= openPage(browser, undefined, options.onBlockedRequest));
+        const page = await (pages[slot] ??= openPage(browser, undefined, timeout, options.onBlockedRequest));
         const raw = await withTimeout(page.print(job), timeout, job.output);
         const finished = finisher.then(({ finishPdf }) => finishPdf(raw, job.metadata));
         finishing.push(finished.then((pdf) => void results.set(job.output, pdf)).then(() => options.onPrinted?.(job.output)));
@@ -176,8 +176,10 @@ interface PrintPage {
  * so requests for files beside it are answered with the files beside the edition now shown. Those
  * are never cached; the shared fonts and stylesheets are, so each tab decodes every font once.
  */
-async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (url: string) => void): Promise<PrintPage> {
+async function openPage(browser: Browser, tab: Page | undefined, timeout: number, onBlocked?: (url: string) => void): Promise<PrintPage> {
   const page = tab ?? (await browser.newPage());
+  // pdf.timeoutSeconds, not Puppeteer's 30 s, bounds each step (page.pdf() included) on a busy machine.
+  page.setDefaultTimeout(timeout);
   const [session] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true), page.setCacheEnabled(true)]);
   await session.send('Page.enable');
   let current: PrintJob | undefined;

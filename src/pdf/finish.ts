@@ -1,10 +1,17 @@
-import { PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, ReadingDirection, type PDFRef } from 'pdf-lib';
+import { repairTextLayer } from './text-layer.js';
+import { xmpPacket } from './xmp.js';
 
 export interface PdfMetadata {
   title: string;
   author: string;
   subject: string;
   keywords: string[];
+  /** How the language separates items of a list: ", " or "، ". */
+  keywordSeparator: string;
+  /** BCP 47 code of the document's language, and its direction. */
+  language: string;
+  direction: 'ltr' | 'rtl';
   creator: string;
   /** Creation and modification date: fixed, so that the same input gives the same bytes. */
   date: Date;
@@ -15,18 +22,26 @@ export interface PdfMetadata {
   outlineTitles: string[];
 }
 
-/** Adds what Chromium cannot write (author, subject, keywords, fixed dates) and mends bookmarks. */
+/**
+ * Adds what Chromium cannot write (author, subject, keywords, fixed dates, XMP metadata with the
+ * PDF/UA identifier, the reading direction), mends bookmarks and the text layer.
+ */
 export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  repairTextLayer(pdf);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
-  pdf.setKeywords(meta.keywords);
+  // pdf-lib joins keywords with spaces, which loses the commas that separate them.
+  pdf.setKeywords([meta.keywords.join(meta.keywordSeparator)]);
   pdf.setCreator(meta.creator);
   pdf.setProducer(meta.creator);
   pdf.setCreationDate(meta.date);
   pdf.setModificationDate(meta.date);
   rewriteOutline(pdf, meta.outlineTitles);
+  if (meta.direction === 'rtl') pdf.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
+  const xmp = pdf.context.stream(Buffer.from(xmpPacket(meta), 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
+  pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp));
   return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
 

@@ -1,6 +1,7 @@
 import { describe } from '../localize/describe.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import { plainText } from '../render/inline.js';
+import { scriptOf } from '../languages.js';
 import type { PdfMetadata } from './finish.js';
 
 /** The document information a PDF carries, in the edition's language. Pure. */
@@ -13,6 +14,9 @@ export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?
     author: meta.organization ? plainText(doc.segment(meta.organization).inline) : '',
     subject: describe(doc),
     keywords: meta.keywords ? plainText(doc.segment(meta.keywords).inline).split(/\s*[,،]\s*/u).filter(Boolean) : [],
+    keywordSeparator: keywordSeparator(doc.language.code),
+    language: doc.language.code,
+    direction: doc.language.dir,
     creator,
     date: fixedDate ?? new Date(`${meta.date}T00:00:00Z`),
     outlineTitles: [title, ...headings],
@@ -22,4 +26,9 @@ export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?
 /** Text set only in the page margins (running head, "page N of M"), whose fonts are loaded before printing. */
 export function marginText(doc: LocalizedStatement): string {
   return `${plainText(doc.segment(doc.statement.meta.title).inline)} ${doc.t('pageOf', { page: '0123456789', pages: '٠١٢٣٤٥٦٧٨٩' })}`;
+}
+
+/** Languages in Arabic script separate the items of a list with the Arabic comma. */
+export function keywordSeparator(code: string): string {
+  return scriptOf(code) === 'Arab' ? '، ' : ', ';
 }

@@ -11,8 +11,8 @@ export interface FontFamily {
 
 export const FONT_FAMILIES: FontFamily[] = [
   { package: '@fontsource/noto-serif', subsets: ['latin', 'latin-ext'], weights: [400, 700], italic: true },
-  { package: '@fontsource/noto-serif-hebrew', subsets: ['hebrew', 'latin', 'latin-ext'], weights: [400, 700], italic: false },
-  { package: '@fontsource/noto-naskh-arabic', subsets: ['arabic', 'latin', 'latin-ext'], weights: [400, 700], italic: false },
+  { package: '@fontsource/noto-serif-hebrew', subsets: ['latin', 'latin-ext', 'hebrew'], weights: [400, 700], italic: false },
+  { package: '@fontsource/amiri', subsets: ['latin', 'latin-ext', 'arabic'], weights: [400, 700], italic: false },
 ];
 
 /** The package stylesheets to read: `<subset>-<weight>[-italic].css`. */

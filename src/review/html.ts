@@ -133,7 +133,7 @@ function language(language: ReviewLanguage, text: string): string {
   return `<span ${attributes(language)}>${escapeHtml(text)}</span>`;
 }
 
-const STYLE = `:root { color-scheme: light; font-family: "Noto Serif", "Noto Serif Hebrew", "Noto Naskh Arabic", Georgia, "Times New Roman", serif; line-height: 1.5; }
+const STYLE = `:root { color-scheme: light; font-family: "Noto Serif", "Noto Serif Hebrew", "Amiri", Georgia, "Times New Roman", serif; line-height: 1.5; }
 body { margin: 2rem auto; max-width: 64rem; padding: 0 1rem; color: #1a1a1a; }
 h1 { font-size: 1.6rem; margin-bottom: 0.25rem; }
 code { font-family: inherit; font-size: 0.92em; background: #f2f2f2; padding: 0 0.2em; }

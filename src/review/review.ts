@@ -60,6 +60,7 @@ export async function writeReview(options: ReviewOptions): Promise<ReviewResult>
       env: options.env,
       assets: await loadAssets(TEMPLATES_DIR),
       title: reviewTitle(document),
+      language: document.source,
       creator: document.generator,
       date: new Date(`${document.date}T00:00:00Z`),
       signal: options.signal,

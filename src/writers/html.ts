@@ -97,7 +97,7 @@ function fallbackNote(doc: LocalizedStatement, segment: LocalizedSegment): strin
   if (segment.state !== 'missing' && segment.state !== 'stale') return '';
   const { language } = doc;
   const note = doc.t(segment.state === 'missing' ? 'untranslatedNote' : 'staleNote');
-  return `<span class="fallback-note" lang="${language.code}" dir="${language.dir}" data-script="${language.script}">${escapeHtml(note)}</span> `;
+  return `<strong class="fallback-note" lang="${language.code}" dir="${language.dir}" data-script="${language.script}">${escapeHtml(note)}</strong> `;
 }
 
 function inlineSegment(doc: LocalizedStatement, segment: Segment, withNote = false): string {

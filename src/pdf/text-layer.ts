@@ -1,0 +1,438 @@
+import { deflateSync, inflateSync } from 'node:zlib';
+import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { actualText, parseOperations, type Operation } from './content-stream.js';
+import { parseToUnicode, writeToUnicode } from './to-unicode.js';
+
+/**
+ * Mends the text layer Chromium writes, so that search, copy and screen readers get the words that
+ * were written.
+ *
+ * Chromium gives each glyph of a font one ToUnicode entry, taken from the font's own cmap. Where
+ * that is wrong for a cluster (a shaped Arabic letter, a base drawn apart from its dots, a mark, a
+ * ligature) it wraps the cluster's glyphs in `/Span <</ActualText (text)>> BDC … EMC`. pdf.js
+ * ignores ActualText, and poppler breaks words at every span. So each such cluster is re-encoded:
+ * its glyphs get new character codes whose ToUnicode entries share out the cluster's text, and the
+ * span is dropped. A new code draws the same glyph through the font's CIDToGIDMap.
+ *
+ * Readers also split a word wherever a glyph ends short of the next one (Amiri kerns ر and و away
+ * from the letter that follows, tucks و under a wide ك, and places marks off their base). Chromium
+ * places every such glyph with its own `Td`, so the width a glyph declares does not move anything
+ * drawn after it; where it is followed by a letter of the same word, its code gets the width that
+ * ends exactly where that letter begins.
+ *
+ * Whatever Chromium draws outside the structure (the running head and page numbers of CSS margin
+ * boxes) is marked as an artifact, as PDF/UA asks, and so is what it tags but only draws lines and
+ * fills for (the masthead's rule, a fallback passage's bar).
+ */
+export function repairTextLayer(pdf: PDFDocument): void {
+  const fonts = new Map<PDFRef, FontCodes>();
+  for (const page of pdf.getPages()) {
+    const contents = readContents(page);
+    if (contents === undefined) continue;
+    const { content, decorations } = rewriteContent(contents, (name) => fontCodes(pdf, page, name, fonts));
+    if (content !== contents) writeContents(pdf, page, content);
+    if (decorations.length > 0) untagDecorations(pdf, page, decorations);
+  }
+  for (const font of fonts.values()) font.commit();
+}
+
+/** One two-byte font: its ToUnicode map, its widths, and the codes added for (glyph, text, width). */
+interface FontCodes {
+  /** The code that draws `glyph`, reads as `text` and declares `width` (thousandths of the size). */
+  codeFor(glyph: number, text: string, width: number): number;
+  /** What the code reads as today. */
+  textOf(code: number): string | undefined;
+  widthOf(code: number): number;
+  commit(): void;
+}
+
+/** One glyph shown, where it is in the stream and on the line. */
+interface Glyph {
+  font: FontCodes;
+  code: number;
+  /** Where its four hex digits are in the stream. */
+  at: number;
+  /** Its text-space position, and font size. */
+  x: number;
+  y: number;
+  size: number;
+  /** The BT … ET block it is in; glyphs of a block share a line matrix. */
+  block: number;
+  /** A Td or Tm places whatever is drawn next, so this glyph's width moves nothing. */
+  placedAfter: boolean;
+  /** Drawn in a right-to-left run. */
+  reversed: boolean;
+  /** Its text, when an ActualText span said what it is. */
+  text?: string;
+}
+
+function rewriteContent(content: string, fontNamed: (name: string) => FontCodes | undefined): { content: string; decorations: number[] } {
+  const operations = parseOperations(content);
+  const edits: { start: number; end: number; replacement: string }[] = [];
+  const glyphs: Glyph[] = [];
+  interface Span {
+    span: Operation;
+    text: string;
+    glyphs: Glyph[];
+  }
+  /** Open marked-content sequences: an ActualText span, Chromium's ReversedChars (right-to-left glyphs), or another. */
+  const marked: (Span | 'reversed' | undefined)[] = [];
+  let reversed = 0;
+  /** Open sequences that belong to the structure (they carry an MCID), and what they draw. */
+  const tagged: { op: Operation; mcid: number; depth: number; drawsText: boolean; drawsPath: boolean }[] = [];
+  /** MCIDs of sequences that draw only lines and fills (rules, borders): decorations, made artifacts. */
+  const decorations: number[] = [];
+  let font: FontCodes | undefined;
+  let size = 0;
+  let block = 0;
+  /** Blocks whose text matrix is not a plain translation (or use spacing operators): left as they are. */
+  const unusual = new Set<number>();
+  let lineX = 0;
+  let x = 0;
+  let lineY = 0;
+  /** Where the drawing now under way began, when it is outside every marked-content sequence. */
+  let untagged: number | undefined;
+  let inText = false;
+  const markArtifact = (start: number, end: number): void => void edits.push({ start, end: start, replacement: '/Artifact BMC\n' }, { start: end, end, replacement: '\nEMC' });
+  const placeNext = (): void => {
+    const last = glyphs[glyphs.length - 1];
+    if (last && last.block === block) last.placedAfter = true;
+  };
+  for (const op of operations) {
+    if (marked.length === 0) {
+      if (op.operator === 'BT') inText = true;
+      if (op.operator === 'ET') inText = false;
+      if (untagged === undefined && (op.operator === 'BT' || (!inText && PATH_START.has(op.operator)))) untagged = op.start;
+      if (untagged !== undefined && (op.operator === 'ET' || (!inText && PATH_END.has(op.operator)))) {
+        if (op.operator !== 'n') markArtifact(untagged, op.end);
+        untagged = undefined;
+      }
+      if (!inText && untagged === undefined && (op.operator === 'Do' || op.operator === 'sh')) markArtifact(op.start, op.end);
+    }
+    switch (op.operator) {
+      case 'BT':
+        block++;
+        lineX = x = lineY = 0;
+        break;
+      case 'Tf': {
+        const name = op.operands[0];
+        font = name?.kind === 'name' ? fontNamed(name.value) : undefined;
+        size = numberOperand(op, 1);
+        break;
+      }
+      case 'Tm':
+        if (numberOperand(op, 0) !== 1 || numberOperand(op, 1) !== 0 || numberOperand(op, 2) !== 0) unusual.add(block);
+        lineX = x = numberOperand(op, 4);
+        lineY = numberOperand(op, 5);
+        placeNext();
+        break;
+      case 'Td':
+        lineX += numberOperand(op, 0);
+        lineY += numberOperand(op, 1);
+        x = lineX;
+        placeNext();
+        break;
+      case 'TD':
+      case 'T*':
+      case 'Tc':
+      case 'Tw':
+      case 'Tz':
+      case 'TJ':
+      case "'":
+      case '"':
+        unusual.add(block);
+        break;
+      case 'BDC': {
+        const [tag, properties] = op.operands;
+        const spanText = tag?.kind === 'name' && tag.value === 'Span' && properties?.kind === 'dict' ? actualText(properties.raw) : undefined;
+        const mcid = properties?.kind === 'dict' ? /\/MCID\s+(\d+)/.exec(properties.raw)?.[1] : undefined;
+        if (mcid !== undefined) tagged.push({ op, mcid: Number(mcid), depth: marked.length, drawsText: false, drawsPath: false });
+        marked.push(spanText === undefined ? undefined : { span: op, text: spanText, glyphs: [] });
+        break;
+      }
+      case 'BMC': {
+        const tag = op.operands[0];
+        const isReversed = tag?.kind === 'name' && tag.value === 'ReversedChars';
+        if (isReversed) reversed++;
+        marked.push(isReversed ? 'reversed' : undefined);
+        break;
+      }
+      case 'EMC': {
+        const span = marked.pop();
+        if (span === 'reversed') reversed--;
+        if (tagged.length > 0 && tagged[tagged.length - 1]!.depth === marked.length) {
+          const sequence = tagged.pop()!;
+          if (sequence.drawsPath && !sequence.drawsText) {
+            decorations.push(sequence.mcid);
+            edits.push({ start: sequence.op.start, end: sequence.op.end, replacement: '/Artifact BMC' });
+          }
+        }
+        if (!span || span === 'reversed' || span.glyphs.length === 0) break;
+        const texts = clusterTexts(span.text, span.glyphs.map((g) => g.font.widthOf(g.code) > 0), reversed > 0);
+        span.glyphs.forEach((glyph, i) => (glyph.text = texts[i]));
+        edits.push({ start: span.span.start, end: span.span.end, replacement: '' }, { start: op.start, end: op.end, replacement: '' });
+        break;
+      }
+    }
+    if (PATH_END.has(op.operator) && op.operator !== 'n') for (const sequence of tagged) sequence.drawsPath = true;
+    if (op.operator === 'Do' || op.operator === 'sh') for (const sequence of tagged) sequence.drawsText = true;
+    if (op.operator !== 'Tj' && op.operator !== 'TJ' && op.operator !== "'" && op.operator !== '"') continue;
+    for (const sequence of tagged) sequence.drawsText = true;
+    const span = innermostSpan(marked);
+    for (const hex of op.hexStrings) {
+      for (let i = 0; i + 4 <= hex.value.length; i += 4) {
+        const code = parseInt(hex.value.slice(i, i + 4), 16);
+        if (!font) continue;
+        const glyph: Glyph = { font, code, at: hex.start + 1 + i, x, y: lineY, size, block, placedAfter: false, reversed: reversed > 0 };
+        glyphs.push(glyph);
+        span?.glyphs.push(glyph);
+        x += (font.widthOf(code) * size) / 1000;
+      }
+    }
+  }
+  glyphs.forEach((glyph, i) => {
+    const text = lineEndText(glyph, glyphs[i - 1], glyphs[i + 1]);
+    let width = glyph.font.widthOf(glyph.code);
+    // A letter reaches the next letter, past any mark drawn between them (readers set marks aside
+    // and measure from the letter before); a mark reaches whatever follows it.
+    let next = glyphs[i + 1];
+    if (width > 0) for (let j = i + 1; next && next.block === glyph.block && next.font.widthOf(next.code) === 0; j++) next = glyphs[j + 1];
+    if (next && glyph.placedAfter && next.block === glyph.block && !unusual.has(glyph.block) && isWordChar(text) && isWordChar(next.text ?? next.font.textOf(next.code) ?? '')) {
+      const gap = next.x - glyph.x - (width * glyph.size) / 1000;
+      const change = Math.round((gap * 1000) / glyph.size);
+      if (change !== 0 && Math.abs(gap) < MAX_GAP * glyph.size && width + change >= 0) width += change;
+    }
+    const code = glyph.font.codeFor(glyph.code, text, width);
+    if (code !== glyph.code) edits.push({ start: glyph.at, end: glyph.at + 4, replacement: code.toString(16).padStart(4, '0') });
+  });
+  if (edits.length === 0) return { content, decorations };
+  edits.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let from = 0;
+  for (const edit of edits) {
+    parts.push(content.slice(from, edit.start), edit.replacement);
+    from = edit.end;
+  }
+  parts.push(content.slice(from));
+  return { content: parts.join(''), decorations };
+}
+
+/**
+ * What a glyph reads as. A hyphen that ends a line after a letter is one the text has
+ * (anti-Semitism): poppler would take it for a break and drop it, so it reads as U+2010 HYPHEN,
+ * which poppler keeps. A soft hyphen Chromium drew at a break reads as "-", which readers remove as
+ * they rejoin the word.
+ */
+function lineEndText(glyph: Glyph, before: Glyph | undefined, after: Glyph | undefined): string {
+  const text = glyph.text ?? glyph.font.textOf(glyph.code) ?? '';
+  if ((text !== '-' && text !== '\u00ad') || glyph.reversed || !before || before.block !== glyph.block) return text;
+  const endsLine = !after || Math.abs(after.y - glyph.y) > glyph.size / 2;
+  const afterLetter = /^[\p{L}\p{M}]/u.test(before.text ?? before.font.textOf(before.code) ?? '');
+  if (!endsLine || !afterLetter) return text;
+  return text === '-' ? '\u2010' : '-';
+}
+
+function numberOperand(op: Operation, i: number): number {
+  const operand = op.operands[i];
+  return operand?.kind === 'number' ? operand.value : NaN;
+}
+
+/** Gaps and overlaps up to this share of the font size, between two letters, are kerning within a word: word spaces are glyphs of their own. */
+const MAX_GAP = 0.3;
+
+const isWordChar = (text: string): boolean => /^[\p{L}\p{M}\p{N}]/u.test(text);
+
+const PATH_START = new Set(['m', 're']);
+const PATH_END = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
+
+function innermostSpan<T extends object>(stack: (T | 'reversed' | undefined)[]): T | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const entry = stack[i];
+    if (entry && entry !== 'reversed') return entry;
+  }
+  return undefined;
+}
+
+/**
+ * Shares a cluster's text among its glyphs (given in content order, visual for right-to-left runs).
+ * Combining marks go to the glyphs that do not advance: one each when there are as many, else all
+ * to the first (a glyph that draws shadda and tanwin together). Letters go to the glyphs that
+ * advance: one each when the numbers match, else all to the first. A glyph left over (a dot drawn
+ * apart from its letter) reads as nothing.
+ */
+export function clusterTexts(text: string, advances: boolean[], rightToLeft: boolean): string[] {
+  const order = advances.map((_, i) => i);
+  if (rightToLeft) order.reverse();
+  const texts = advances.map(() => '');
+  const chars = [...text];
+  const marks = chars.filter((c) => /\p{M}/u.test(c));
+  const spacing = order.filter((i) => advances[i]);
+  const nonSpacing = order.filter((i) => !advances[i]);
+  const marksApart = marks.length > 0 && nonSpacing.length > 0 && spacing.length > 0;
+  if (marksApart && marks.length === nonSpacing.length) marks.forEach((mark, k) => (texts[nonSpacing[k]!] = mark));
+  else if (marksApart) texts[nonSpacing[0]!] = marks.join('');
+  const bases = marksApart ? chars.filter((c) => !/\p{M}/u.test(c)) : chars;
+  const carriers = spacing.length > 0 ? spacing : order;
+  if (carriers.length === bases.length) bases.forEach((c, k) => (texts[carriers[k]!] += c));
+  else texts[carriers[0]!] += bases.join('');
+  return texts;
+}
+
+/**
+ * Takes decorations out of the structure: each MCID leaves the structure element that held it and
+ * the page's entry in the parent tree; an element left with nothing goes too.
+ */
+function untagDecorations(pdf: PDFDocument, page: PDFPage, mcids: number[]): void {
+  const key = page.node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber();
+  const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const marks = key === undefined || !root ? undefined : numberTreeEntry(pdf, root.lookupMaybe(PDFName.of('ParentTree'), PDFDict), key);
+  if (!(marks instanceof PDFArray)) return;
+  for (const mcid of mcids) {
+    const element = marks.lookup(mcid);
+    if (!(element instanceof PDFDict)) continue;
+    marks.set(mcid, PDFNull);
+    const kids = element.get(PDFName.of('K'));
+    const isThis = (kid: unknown): boolean => (kid instanceof PDFNumber && kid.asNumber() === mcid) || (kid instanceof PDFDict && kid.lookupMaybe(PDFName.of('MCID'), PDFNumber)?.asNumber() === mcid);
+    const resolved = kids instanceof PDFRef ? pdf.context.lookup(kids) : kids;
+    const left = resolved instanceof PDFArray ? resolved.asArray().filter((kid) => !isThis(kid instanceof PDFRef ? pdf.context.lookup(kid) : kid)) : isThis(resolved) ? [] : undefined;
+    if (left === undefined) continue;
+    if (left.length > 0) {
+      element.set(PDFName.of('K'), left.length === 1 ? left[0]! : pdf.context.obj(left));
+      continue;
+    }
+    element.delete(PDFName.of('K'));
+    const parent = element.lookupMaybe(PDFName.of('P'), PDFDict);
+    const siblings = parent?.lookupMaybe(PDFName.of('K'), PDFArray);
+    const ref = siblings?.asArray().find((kid) => kid instanceof PDFRef && pdf.context.lookup(kid) === element);
+    if (siblings && ref) siblings.remove(siblings.indexOf(ref)!);
+  }
+}
+
+/** The value under `key` in a number tree (its Nums, or those of its Kids). */
+function numberTreeEntry(pdf: PDFDocument, node: PDFDict | undefined, key: number): unknown {
+  if (!node) return undefined;
+  const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray);
+  if (nums) {
+    for (let i = 0; i + 1 < nums.size(); i += 2) if ((nums.lookup(i) as PDFNumber).asNumber() === key) return nums.lookup(i + 1);
+    return undefined;
+  }
+  for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
+    const found = numberTreeEntry(pdf, pdf.context.lookup(kid, PDFDict), key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function fontCodes(pdf: PDFDocument, page: PDFPage, name: string, fonts: Map<PDFRef, FontCodes>): FontCodes | undefined {
+  const ref = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
+  if (!(ref instanceof PDFRef)) return undefined;
+  let codes = fonts.get(ref);
+  if (!codes) {
+    const made = makeFontCodes(pdf, pdf.context.lookup(ref, PDFDict));
+    if (!made) return undefined;
+    fonts.set(ref, (codes = made));
+  }
+  return codes;
+}
+
+/** Only Type 0 fonts with Identity-H encoding and an identity CIDToGIDMap: what Chromium writes. */
+function makeFontCodes(pdf: PDFDocument, type0: PDFDict): FontCodes | undefined {
+  if (type0.lookup(PDFName.of('Subtype')) !== PDFName.of('Type0') || type0.lookup(PDFName.of('Encoding')) !== PDFName.of('Identity-H')) return undefined;
+  const cidFont = type0.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)?.lookupMaybe(0, PDFDict);
+  const toUnicodeRef = type0.get(PDFName.of('ToUnicode'));
+  const toUnicodeStream = toUnicodeRef ? pdf.context.lookup(toUnicodeRef) : undefined;
+  if (!cidFont || cidFont.lookup(PDFName.of('CIDToGIDMap')) !== PDFName.of('Identity') || !(toUnicodeRef instanceof PDFRef) || !(toUnicodeStream instanceof PDFRawStream)) return undefined;
+  const toUnicode = parseToUnicode(Buffer.from(streamBytes(toUnicodeStream)).toString('latin1'));
+  const widths = parseWidths(cidFont.lookupMaybe(PDFName.of('W'), PDFArray));
+  const defaultWidth = cidFont.lookupMaybe(PDFName.of('DW'), PDFNumber)?.asNumber() ?? 1000;
+  const firstNew = Math.max(0, ...toUnicode.keys(), ...widths.keys()) + 1;
+  const added = new Map<string, number>();
+  const glyphOf: number[] = [];
+  const widthOf = (code: number): number => widths.get(code) ?? defaultWidth;
+  return {
+    widthOf,
+    textOf: (code) => toUnicode.get(code),
+    codeFor(glyph, text, width) {
+      if (toUnicode.get(glyph) === text && widthOf(glyph) === width) return glyph;
+      const key = `${glyph} ${width} ${text}`;
+      let code = added.get(key);
+      if (code === undefined) {
+        code = firstNew + glyphOf.length;
+        if (code > 0xffff) return glyph;
+        glyphOf.push(glyph);
+        added.set(key, code);
+        toUnicode.set(code, text);
+        widths.set(code, width);
+      }
+      return code;
+    },
+    commit() {
+      if (glyphOf.length === 0) return;
+      const map = Buffer.alloc(2 * (firstNew + glyphOf.length));
+      for (let cid = 0; cid < firstNew; cid++) map.writeUInt16BE(cid, 2 * cid);
+      glyphOf.forEach((glyph, i) => map.writeUInt16BE(glyph, 2 * (firstNew + i)));
+      cidFont.set(PDFName.of('CIDToGIDMap'), pdf.context.register(flateStream(pdf, map)));
+      const w = cidFont.lookupMaybe(PDFName.of('W'), PDFArray) ?? pdf.context.obj([]);
+      w.push(PDFNumber.of(firstNew));
+      w.push(pdf.context.obj(glyphOf.map((_, i) => widthOf(firstNew + i))));
+      cidFont.set(PDFName.of('W'), w);
+      pdf.context.assign(toUnicodeRef as PDFRef, flateStream(pdf, Buffer.from(writeToUnicode(toUnicode), 'latin1')));
+    },
+  };
+}
+
+/** A CIDFont's /W array: `c [w1 w2 …]` and `c_first c_last w` entries. */
+function parseWidths(w: PDFArray | undefined): Map<number, number> {
+  const widths = new Map<number, number>();
+  if (!w) return widths;
+  for (let i = 0; i < w.size(); ) {
+    const first = (w.lookup(i) as PDFNumber).asNumber();
+    const next = w.lookup(i + 1);
+    if (next instanceof PDFArray) {
+      for (let j = 0; j < next.size(); j++) widths.set(first + j, (next.lookup(j) as PDFNumber).asNumber());
+      i += 2;
+    } else {
+      const last = (next as PDFNumber).asNumber();
+      const width = (w.lookup(i + 2) as PDFNumber).asNumber();
+      for (let cid = first; cid <= last; cid++) widths.set(cid, width);
+      i += 3;
+    }
+  }
+  return widths;
+}
+
+function streamBytes(stream: PDFRawStream): Uint8Array {
+  const filter = stream.dict.lookup(PDFName.of('Filter'));
+  if (filter === undefined) return stream.contents;
+  if (filter === PDFName.of('FlateDecode')) return inflateSync(stream.contents);
+  throw new Error(`unexpected stream filter ${String(filter)}`);
+}
+
+function flateStream(pdf: PDFDocument, bytes: Uint8Array): PDFRawStream {
+  return pdf.context.stream(deflateSync(bytes), { Filter: 'FlateDecode' }) as unknown as PDFRawStream;
+}
+
+/** A page's content, as Latin-1 text; undefined when it is not one stream or an array of them. */
+function readContents(page: PDFPage): string | undefined {
+  const contents = page.node.get(PDFName.of('Contents'));
+  const resolved = contents ? page.doc.context.lookup(contents) : undefined;
+  const streams = resolved instanceof PDFArray ? resolved.asArray().map((ref) => page.doc.context.lookup(ref)) : [resolved];
+  if (!streams.every((s): s is PDFRawStream => s instanceof PDFRawStream)) return undefined;
+  return streams.map((s) => Buffer.from(streamBytes(s)).toString('latin1')).join('\n');
+}
+
+/** Replaces a page's content with one stream, in the place of the first it had (no orphaned objects). */
+function writeContents(pdf: PDFDocument, page: PDFPage, text: string): void {
+  const contents = page.node.get(PDFName.of('Contents'))!;
+  const resolved = pdf.context.lookup(contents);
+  const refs = resolved instanceof PDFArray ? resolved.asArray().filter((r): r is PDFRef => r instanceof PDFRef) : contents instanceof PDFRef ? [contents] : [];
+  const stream = flateStream(pdf, Buffer.from(text, 'latin1'));
+  const [first, ...rest] = refs;
+  if (!first) {
+    page.node.set(PDFName.of('Contents'), pdf.context.register(stream));
+    return;
+  }
+  pdf.context.assign(first, stream);
+  page.node.set(PDFName.of('Contents'), first);
+  for (const ref of rest) pdf.context.delete(ref);
+}
