@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { parseShard, shardOf } from '../src/plan/shard.js';
 import { plannedArtifacts } from '../src/plan/artifacts.js';
-import { makeProject, readText, REPO, runCli, spawnCli } from './helpers.js';
+import { makeProject, readText, REPO, runCli, spawnCli, tempDir } from './helpers.js';
 
 /** Every test here writes HTML and text only: no browser. */
 const TEXT = ['--format', 'html,txt'];
@@ -110,7 +109,7 @@ describe('broadside verify', () => {
   });
 
   it('refuses a folder without a manifest, and a manifest that points outside its folder', async () => {
-    const empty = await mkdtemp(join(tmpdir(), 'broadside-empty-'));
+    const empty = await tempDir('empty');
     expect((await runCli(['verify', empty], project)).code).toBe(10);
     await writeFile(join(empty, 'manifest.json'), JSON.stringify({ ...manifest, files: [{ path: '../../etc/passwd', bytes: 1, sha256: '0'.repeat(64) }] }));
     const result = await runCli(['verify', empty], project);
@@ -130,7 +129,7 @@ describe('broadside release', () => {
     expect(sums).toBe(`${sha256(tgz)}  statements-v1.tar.gz\n${sha256(zip)}  statements-v1.zip\n`);
     expect(execFileSync('sha256sum', ['--check', 'SHA256SUMS'], { cwd: release, encoding: 'utf8' })).toContain('statements-v1.zip: OK');
 
-    const unpacked = await mkdtemp(join(tmpdir(), 'broadside-unpacked-'));
+    const unpacked = await tempDir('unpacked');
     execFileSync('tar', ['-xzf', join(release, 'statements-v1.tar.gz'), '-C', unpacked]);
     expect((await runCli(['verify', join(unpacked, 'statements-v1')], project)).code).toBe(0);
     // Owner and group 0 without names, fixed modes, one date for all.
