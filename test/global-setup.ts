@@ -7,11 +7,15 @@ import { join } from 'node:path';
  * Builds the bundled CLI (tests that spawn `bin/broadside.cjs` need it to match the sources), and
  * gives this run a temporary folder of its own: the workers and every CLI they start inherit it as
  * TMPDIR, so two runs side by side never see each other's files. At the end the run fails when a
- * test left a `broadside-*` file or folder in it (the whole folder is removed either way) (tests make folders with `tempDir()` from test/helpers.ts, which cleans up).
+ * test left a `broadside-*` file or folder in it (tests make them with `tempDir()` from test/helpers.ts,
+ * which cleans up); the whole folder is removed either way.
  */
-export default function setup(): () => void {
+export default function setup(): (() => void) | undefined {
+  // Each vitest project runs this file; the first one does the work for the whole run.
+  if (process.env.BROADSIDE_TEST_RUN) return undefined;
   execFileSync('npm', ['run', '--silent', 'bundle'], { stdio: 'inherit' });
   const runDir = mkdtempSync(join(tmpdir(), 'broadside-run-'));
+  process.env.BROADSIDE_TEST_RUN = runDir;
   process.env.TMPDIR = runDir;
   return () => {
     // Chromium leaves org.chromium.Chromium.* behind when killed; that is the browser's, not a test's.

@@ -12,7 +12,7 @@ export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?
     title,
     author: meta.organization ? plainText(doc.segment(meta.organization).text) : '',
     subject: describe(doc),
-    keywords: meta.keywords ? plainText(doc.segment(meta.keywords).text).split(/\s*[,،]\s*/u).filter(Boolean) : [],
+    keywords: meta.keywords ? plainText(doc.segment(meta.keywords).text).split(/[,،]/u).map((keyword) => keyword.trim()).filter(Boolean) : [],
     creator,
     date: fixedDate ?? new Date(`${meta.date}T00:00:00Z`),
     outlineTitles: [title, ...headings],
