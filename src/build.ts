@@ -151,6 +151,7 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     broadside: VERSION,
     source: await identity,
+    ...(options.shard && { shard: { ...options.shard, selection: planned.map((a) => a.path) } }),
     artifacts: artifacts.map(({ status: _, ...entry }) => entry),
     files: files.map(({ data: _, ...entry }) => entry),
   };
