@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../src/errors.js';
-import { makeProject, readText, REPO, runCli, spawnCli, type CliResult } from './helpers.js';
+import { makeProject, readText, REPO, runCli, spawnCli, tempDir, type CliResult } from './helpers.js';
 
 /** Bad input of every kind: each is refused with a documented exit code, its place and a fix, never a stack trace. */
 
@@ -250,7 +250,7 @@ describe('names', () => {
 
   it('--out may name a folder outside the project, but never one that is not an earlier build', async () => {
     const project = await makeProject();
-    const outside = `${project}-published`;
+    const outside = join(await tempDir('outside'), 'published');
     expect((await runCli([...HTML_AND_TEXT, '--out', outside], project)).code).toBe(0);
     expect((await stat(join(outside, 'index.html'))).isFile()).toBe(true);
     expect((await runCli([...HTML_AND_TEXT, '--out', outside], project)).code).toBe(0);

@@ -42,7 +42,7 @@ describe('reading the commit HEAD points at without running git', () => {
 
   it('follows a worktree’s .git file to its own HEAD and the shared refs', async () => {
     const repo = await repository();
-    const worktree = `${repo}-worktree`;
+    const worktree = join(await tempDir('worktree'), 'other');
     git(repo, 'worktree', 'add', '-q', '-b', 'other', worktree);
     await writeFile(join(worktree, 'c.txt'), 'c');
     git(worktree, 'add', '.');
