@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { writeFileAtomic } from './io/atomic-write.js';
 import { loadProject, selectStatements, type Project } from './io/project.js';
@@ -7,6 +7,7 @@ import { readTranslationSource } from './io/translation-files.js';
 import { canonicalLanguageTag } from './languages.js';
 import { languagesOf } from './localize/language.js';
 import { decodeSourceText } from './readers/source-text.js';
+import { shownPath } from './report/shown-path.js';
 import { interfaceScope, statementScope } from './sync/scopes.js';
 import { emptyTranslationText } from './sync/sync-text.js';
 import { translatedLanguages } from './translated-languages.js';
@@ -45,7 +46,7 @@ export interface ImportSummary extends ImportResult {
 /** `broadside xliff import FILE`: validates the file against the current canonical, then writes its translations. */
 export async function importXliffFile(root: string, path: string): Promise<ImportSummary> {
   const absolute = resolve(root, path);
-  const file = relative(root, absolute) || absolute;
+  const file = shownPath(root, path);
   const xliff = readXliff(decodeSourceText(await readXliffBytes(absolute, file), file), file);
   const project = await loadProject(root);
   const lang = languageOf(xliff, project, file);

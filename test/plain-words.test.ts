@@ -1,8 +1,9 @@
 /** Mistakes a user makes at the command line or in the environment, and what Broadside says about them. */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../src/errors.js';
-import { makeProject, runCli } from './helpers.js';
+import { makeProject, runCli, tempDir } from './helpers.js';
 
 describe('SOURCE_DATE_EPOCH', () => {
   for (const [value, why] of [
@@ -27,5 +28,63 @@ describe('SOURCE_DATE_EPOCH', () => {
   it('empty is the same as unset', async () => {
     const project = await makeProject();
     expect((await runCli(['build', '--format', 'txt', '--quiet'], project, { SOURCE_DATE_EPOCH: '' })).code).toBe(0);
+  });
+});
+
+describe('the command line', () => {
+  it('takes --paper in any case (A4, Letter)', async () => {
+    const project = await makeProject();
+    for (const paper of ['A4', 'Letter']) {
+      const result = await runCli(['build', '--format', 'txt', '--paper', paper, '--quiet'], project);
+      expect(result.code, result.stderr).toBe(0);
+    }
+    const wrong = await runCli(['build', '--paper', 'A3'], project);
+    expect(wrong.code).toBe(ExitCode.usage);
+    expect(wrong.stderr).toContain('"A3" is not a paper size Broadside knows; choose from a4, letter, legal, a5.');
+  });
+
+  it('with --json prints a JSON summary on stdout for a usage error too', async () => {
+    const project = await makeProject();
+    for (const args of [['build', '--json', '--paper', 'A3'], ['build', '--json', '--format', 'docx'], ['build', '--json', '--shard', '4/3']]) {
+      const result = await runCli(args, project);
+      expect(result.code).toBe(ExitCode.usage);
+      const summary = JSON.parse(result.stdout);
+      expect(summary).toMatchObject({ ok: false, exitCode: ExitCode.usage, error: { message: expect.stringContaining(args[3]!) } });
+      expect(summary.error.message).not.toMatch(/^error:/);
+    }
+  });
+
+  it('verify of a folder that does not exist says so', async () => {
+    const project = await makeProject();
+    const result = await runCli(['verify', 'no-such-build'], project);
+    expect(result.code).toBe(ExitCode.verifyFailed);
+    expect(result.stderr).toMatch(/^error: the folder \S*no-such-build does not exist/);
+    expect(result.stderr).not.toContain('manifest.json in');
+  });
+
+  it('--strict does not claim that English is published in place of a missing translation', async () => {
+    const project = await makeProject();
+    const fr = join(project, 'translations/fr.yaml');
+    await writeFile(fr, (await readFile(fr, 'utf8')).replace(/(  who-we-are:\n      source: >-\n        .*\n      text: )>-\n        .*/, '$1""'));
+    const strict = await runCli(['build', '--format', 'txt', '--strict', '--lang', 'fr'], project);
+    expect(strict.code).toBe(ExitCode.incomplete);
+    expect(strict.stderr).toContain('with --strict nothing is published until it is translated');
+    expect(strict.stderr).not.toContain('published in its place');
+    const lenient = await runCli(['build', '--format', 'txt', '--lang', 'fr'], project);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain('the English original is published in its place');
+  });
+
+  it('echoes a path typed as absolute as it was typed', async () => {
+    const project = await makeProject();
+    const elsewhere = join(await tempDir('xliff'), 'he.xlf');
+    const exported = await runCli(['xliff', 'export', 'he', '--out', elsewhere], project);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain(`to ${elsewhere} (XLIFF 2.0)`);
+    await writeFile(elsewhere, 'not xml');
+    const imported = await runCli(['xliff', 'import', elsewhere], project);
+    expect(imported.code).not.toBe(0);
+    expect(imported.stderr).toContain(`error: ${elsewhere}`);
+    expect(imported.stderr).not.toContain('../');
   });
 });

@@ -21,7 +21,7 @@ export function gateFindings(project: Project, docs: readonly LocalizedStatement
   const statements = [...new Set(docs.map((d) => d.statement.id))];
   const langs = [...new Set(docs.filter((d) => !d.language.isSource).map((d) => d.language.code))];
   const checked = langs.length ? checkTranslations(project, { statements, langs }).findings : [];
-  const findings = [...fallbackFindings(project, docs), ...checked.filter((f) => f.severity === 'error' && !FALLBACK_CHECKS.has(f.check))];
+  const findings = [...fallbackFindings(project, docs, strict), ...checked.filter((f) => f.severity === 'error' && !FALLBACK_CHECKS.has(f.check))];
   if (strict) return { warnings: [], errors: findings.map((f) => ({ ...f, severity: 'error' })) };
   return { warnings: findings.map((f) => ({ ...f, severity: 'warning' })), errors: [] };
 }
@@ -38,7 +38,7 @@ export function gateError(errors: readonly Finding[]): IncompleteError | CheckFa
   return new CheckFailedError(`${checkText} in the selected languages`, undefined, 'fix what `broadside check` reports, or build without --strict to publish anyway.');
 }
 
-function fallbackFindings(project: Project, docs: readonly LocalizedStatement[]): Finding[] {
+function fallbackFindings(project: Project, docs: readonly LocalizedStatement[], strict: boolean): Finding[] {
   const findings: Finding[] = [];
   for (const doc of docs) {
     const lang = doc.language.code;
@@ -50,7 +50,7 @@ function fallbackFindings(project: Project, docs: readonly LocalizedStatement[])
         const entry = isInterface ? translation?.interface.get(key.slice('interface.'.length)) : translation?.statements.get(doc.statement.id)?.get(key);
         const at = entry ?? translation?.sections?.get(isInterface ? 'interface' : `statements.${doc.statement.id}`);
         const what = state === 'missing' ? 'is not translated' : 'is out of date (the English changed since it was translated)';
-        const message = `${doc.statement.id}/${lang}: "${key}" ${what}; the English original is published in its place`;
+        const message = `${doc.statement.id}/${lang}: "${key}" ${what}; ${strict ? 'with --strict nothing is published until it is translated' : 'the English original is published in its place'}`;
         findings.push({ check: state, severity: 'warning', file, ...(at && { line: at.line, column: at.column }), statement: doc.statement.id, lang, key, message });
       }
     }
