@@ -88,3 +88,18 @@ describe('the command line', () => {
     expect(imported.stderr).not.toContain('../');
   });
 });
+
+describe('a language just added', () => {
+  it('is named in itself in every language switcher and the index, before anyone translates its name', async () => {
+    const project = await makeProject();
+    for (const code of ['fa', 'pt-BR']) expect((await runCli(['add-lang', code], project)).code).toBe(0);
+    const result = await runCli(['build', '--format', 'html', '--quiet'], project);
+    expect(result.code, result.stderr).toBe(0);
+    for (const page of ['index.html', 'mission-statement/fr/index.html', 'mission-statement/fa/index.html']) {
+      const html = await readFile(join(project, 'dist', page), 'utf8');
+      expect(html, page).toContain('lang="fa" dir="rtl">فارسی<');
+      expect(html, page).toContain('lang="pt-BR" dir="ltr">Português<');
+      expect(html.match(/>\s*English\s*</g) ?? [], page).toHaveLength(1);
+    }
+  });
+});

@@ -69,6 +69,13 @@ export function localize(
   };
 }
 
+/** فارسی for fa, português for pt-BR, 繁體中文 for zh-Hant: the region is left out, a script kept. */
+export function ownName(code: string): string {
+  const { language, script } = new Intl.Locale(code);
+  const name = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(script ? code : language);
+  return name ? name.charAt(0).toLocaleUpperCase(code) + name.slice(1) : code;
+}
+
 function interfaceTranslator(
   language: Language,
   source: Language,
@@ -82,6 +89,8 @@ function interfaceTranslator(
       const entry = entries?.get(key);
       const state = entryState(sourceText, entry);
       if (state === 'translated') translated[key] = entry!.text;
+      // Not yet translated, the language's name is still known: the CLDR gives it in the language itself.
+      else if (key === 'languageName') translated[key] = ownName(language.code);
       else fallbacks[state].push(`interface.${key}`);
     }
   }
