@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { assetsDigest, pdfKey, textKey, type PdfSources } from './build/keys.js';
-import { gateError, gateFindings, type Gate } from './build/gate.js';
+import { brokenEntries, buildFindings, gateError, gateFindings, type Gate } from './build/gate.js';
 import { indexPage } from './build/index-page.js';
 import { editionRenderer, type EditionRenderer } from './build/render.js';
 import { sourceDate, sourceDateEpoch } from './build/source-date.js';
@@ -110,9 +110,11 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   const languages = selectLanguages(allLanguages, options.langs ?? []);
   const formats = options.formats ?? [...FORMATS];
   const source = allLanguages.find((l) => l.isSource)!;
-  const docs = project.statements.flatMap((statement) => allLanguages.map((language) => localize(statement, language, source, project.interfaceStrings, project.translations.get(language.code))));
+  const checked = buildFindings(project, statements.map((s) => s.id), languages.filter((l) => !l.isSource).map((l) => l.code));
+  const broken = brokenEntries(checked);
+  const docs = project.statements.flatMap((statement) => allLanguages.map((language) => localize(statement, language, source, project.interfaceStrings, project.translations.get(language.code), broken.get(language.code))));
   const selected = docs.filter((doc) => statements.includes(doc.statement) && languages.includes(doc.language));
-  const gate = gateFindings(project, selected, Boolean(options.strict));
+  const gate = gateFindings(project, selected, Boolean(options.strict), checked);
   events.onFindings?.(gate);
   if (gate.errors.length) throw gateError(gate.errors);
 
