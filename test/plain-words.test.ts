@@ -102,4 +102,17 @@ describe('a language just added', () => {
       expect(html.match(/>\s*English\s*</g) ?? [], page).toHaveLength(1);
     }
   });
+
+  it('shows its untranslated interface strings in English tagged as English, the date inside kept whole in its own language', async () => {
+    const project = await makeProject();
+    expect((await runCli(['add-lang', 'fa'], project)).code).toBe(0);
+    expect((await runCli(['build', '--format', 'html,txt', '--quiet'], project)).code).toBe(0);
+    const page = await readFile(join(project, 'dist/mission-statement/fa/index.html'), 'utf8');
+    expect(page).toContain('<time datetime="2020-02-11"><span lang="en" dir="ltr" data-script="Latn">Published <span lang="fa" dir="rtl">۲۲ بهمن ۱۳۹۸</span></span></time>');
+    expect(page).toContain('type="text/plain"><span lang="en" dir="ltr" data-script="Latn">Plain text</span></a>');
+    expect(page).toContain('<span class="fallback-note" lang="en" dir="ltr" data-script="Latn">Not yet translated.');
+    // A translated edition's interface strings carry no such tag.
+    const hebrew = await readFile(join(project, 'dist/mission-statement/he/index.html'), 'utf8');
+    expect(hebrew).toMatch(/<time datetime="2020-02-11">[^<]+<\/time>/);
+  });
 });
