@@ -116,3 +116,35 @@ describe('a language just added', () => {
     expect(hebrew).toMatch(/<time datetime="2020-02-11">[^<]+<\/time>/);
   });
 });
+
+describe('a per-language date style', () => {
+  const configWith = (extra: Record<string, string>): string =>
+    `sourceLanguage: en\nlanguages:\n  - code: en\n  - code: he\n  - code: ar\n    numbering: arab\n${extra.ar ?? ''}  - code: es\n  - code: fr\n  - code: fa\n${extra.fa ?? ''}`;
+
+  it('writes Persian in the Solar Hijri calendar by default, or Gregorian when asked; Arabic with Levantine month names', async () => {
+    const project = await makeProject({ 'broadside.yaml': configWith({}) });
+    expect((await runCli(['build', '--format', 'html', '--quiet'], project)).code).toBe(0);
+    expect(await readFile(join(project, 'dist/mission-statement/fa/index.html'), 'utf8')).toContain('۲۲ بهمن ۱۳۹۸');
+    expect(await readFile(join(project, 'dist/mission-statement/ar/index.html'), 'utf8')).toContain('١١ فبراير ٢٠٢٠');
+
+    await writeFile(join(project, 'broadside.yaml'), configWith({ fa: '    date:\n      calendar: gregory\n', ar: '    date:\n      locale: ar-SY\n' }));
+    const result = await runCli(['build', '--format', 'html', '--quiet'], project);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readFile(join(project, 'dist/mission-statement/fa/index.html'), 'utf8')).toContain('۱۱ فوریهٔ ۲۰۲۰');
+    const arabic = await readFile(join(project, 'dist/mission-statement/ar/index.html'), 'utf8');
+    expect(arabic).toContain('١١ شباط ٢٠٢٠');
+    expect(arabic).not.toContain('فبراير');
+  });
+
+  it('refuses a calendar Broadside does not know and month names of another language, at their line', async () => {
+    for (const [extra, message] of [
+      [{ fa: '    date:\n      calendar: solar\n' }, '`languages.5.date.calendar`: must be one of: buddhist,'],
+      [{ ar: '    date:\n      locale: fa-IR\n' }, '`languages.2.date.locale`: must be a form of ar itself'],
+    ] as const) {
+      const result = await runCli(['build', '--format', 'html'], await makeProject({ 'broadside.yaml': configWith(extra) }));
+      expect(result.code).toBe(ExitCode.config);
+      expect(result.stderr).toMatch(/^error: broadside\.yaml:\d+:\d+: /);
+      expect(result.stderr).toContain(message);
+    }
+  });
+});
