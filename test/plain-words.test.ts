@@ -148,3 +148,15 @@ describe('a per-language date style', () => {
     }
   });
 });
+
+describe('build --watch and preview', () => {
+  it('print each warning with its file, line and column', async () => {
+    const { reportRebuilds } = await import('../src/cli/rebuild-report.js');
+    let stderr = '';
+    const proc = { stdout: { write: () => true }, stderr: { write: (s: string) => ((stderr += s), true) }, env: {}, cwd: () => '/' };
+    const warning = { check: 'missing', severity: 'warning' as const, file: 'translations/fr.yaml', line: 51, column: 5, message: 'mission-statement/fr: "who-we-are" is not translated' };
+    const result = { outDir: 'dist', changed: true, languages: ['fr'], artifacts: [], warnings: [warning], manifest: undefined as never, timings: undefined as never };
+    reportRebuilds(proc).onResult!(result, { changed: [], durationMs: 100 } as never);
+    expect(stderr).toContain('warning: translations/fr.yaml:51:5: mission-statement/fr: "who-we-are" is not translated\n');
+  });
+});
