@@ -69,11 +69,20 @@ beforeAll(async () => {
     (_m, head: string) => `${head}${hostileText(origin)}`,
   );
   expect(he).toContain('file:///etc/passwd');
-  const project = await makeProject({ 'translations/he.yaml': he });
+  const project = await makeProject({ 'translations/he.yaml': he, 'broadside.yaml': await publishingBrokenMarkup() });
   const result = await runCli(['build'], project, { PATH: process.env.PATH });
   expect(result.code).toBe(0);
   dist = join(project, 'dist');
-}, 120_000);
+}, 600_000);
+
+/**
+ * The shipped config with the markup checks demoted to warnings: a build otherwise publishes the
+ * English in place of a translation with broken markup, and the writers must be safe for it too.
+ */
+async function publishingBrokenMarkup(extra = ''): Promise<string> {
+  const checks = ['markup-links', 'markup-code', 'markup-blocks', 'markup-emphasis', 'placeholders'].map((id) => `  ${id}: warning\n`).join('');
+  return `${await readText(join(REPO, 'broadside.yaml'))}${extra}checks:\n${checks}`;
+}
 
 afterAll(() => server.close());
 
@@ -166,8 +175,7 @@ describe('very long or deeply nested inline markup in a translation', () => {
     const patched = es.replace(/(  who-we-are:\n      source: >-\n        .*\n      text: >-\n        ).*/, (_m, head: string) => `${head}${text}`);
     expect(patched).toContain(text);
     // Printing 200 kB takes long on a loaded machine; the time budget is the test's, not the default's.
-    const config = `${await readText(join(REPO, 'broadside.yaml'))}  timeoutSeconds: 600\n`;
-    return makeProject({ 'translations/es.yaml': patched, 'broadside.yaml': config });
+    return makeProject({ 'translations/es.yaml': patched, 'broadside.yaml': await publishingBrokenMarkup('  timeoutSeconds: 600\n') });
   };
 
   it('of 200 kB, with 5000 brackets, builds HTML, text and PDF, and only allowed elements come of it', async () => {
