@@ -52,7 +52,7 @@ function tabIndent(lines: string[], errorLine: number): YamlMistake | undefined 
   return undefined;
 }
 
-/** A field one or two spaces off from the fields beside it, such as `text:` under `source:`. */
+/** A field one space off from the fields beside it, such as `text:` under `source:`. */
 function wrongIndent(lines: string[], errorLine: number): YamlMistake | undefined {
   for (const index of [errorLine, errorLine + 1]) {
     const line = keyLine(lines, index);
