@@ -1,12 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+/** Test files that start Chromium (PDFs, page layout, the preview in a browser). */
+const BROWSER_TESTS = ['accessibility', 'incremental', 'interrupt', 'pdf', 'pdf-browser', 'pdf-timeout', 'preview', 'review', 'rtl-layout', 'security'].map((name) => `test/${name}.test.ts`);
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // Browser tests start Chromium; two at a time is what a 2-core machine does well.
-    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: BROWSER_TESTS, testTimeout: 120_000, hookTimeout: 120_000, maxWorkers: 2 },
+      },
+      {
+        // A browser prints with several tabs and takes both cores of a shared 2-core machine: one file
+        // at a time, after the unit tests, with time to spare when another run shares the machine.
+        extends: true,
+        test: { name: 'browser', include: BROWSER_TESTS, testTimeout: 600_000, hookTimeout: 600_000, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

@@ -27,6 +27,8 @@ export async function mergeOutputs(dirs: readonly string[], out: string): Promis
     }
   }
 
+  requireAllParts(inputs);
+
   const artifacts = new Map<string, { entry: ManifestArtifact; dir: string }>();
   const files = new Map<string, { entry: ManifestFile; dir: string }>();
   for (const { dir, manifest } of inputs) {
@@ -61,4 +63,39 @@ function add<T extends ManifestFile>(into: Map<string, { entry: T; dir: string }
     throw new MergeConflictError(`${entry.path} differs between ${where} and ${dir}`, undefined, 'merge only parts of one build (`build --shard K/N` with the same N, options and source).');
   }
   into.set(entry.path, { entry, dir });
+}
+
+/**
+ * The parts of a `build --shard K/N` are merged only all together: each of 1..N exactly once, all
+ * split the same way from the same selection. Whole builds (without a shard) merge as they are.
+ */
+function requireAllParts(inputs: readonly { dir: string; manifest: Manifest }[]): void {
+  const parts = inputs.filter((i) => i.manifest.shard);
+  if (parts.length === 0) return;
+  const same = 'build every part from the same selection (statements, --lang, --format) with the same --shard N, then merge all N parts.';
+  const whole = inputs.find((i) => !i.manifest.shard);
+  if (whole) throw new MergeConflictError(`${parts[0]!.dir} is part ${shardName(parts[0]!.manifest)} of a build, but ${whole.dir} is a whole build`, undefined, `merge the parts of one build only; ${same}`);
+  const first = parts[0]!;
+  const { count, selection } = first.manifest.shard!;
+  for (const part of parts.slice(1)) {
+    const shard = part.manifest.shard!;
+    if (shard.count !== count) throw new MergeConflictError(`${part.dir} is part ${shardName(part.manifest)} but ${first.dir} is part ${shardName(first.manifest)}: they split the build differently`, undefined, same);
+    if (shard.selection.join('\n') !== selection.join('\n')) throw new MergeConflictError(`${part.dir} and ${first.dir} are parts of builds of different selections`, undefined, same);
+  }
+  const byIndex = new Map<number, string>();
+  for (const part of parts) {
+    const { index } = part.manifest.shard!;
+    const earlier = byIndex.get(index);
+    if (earlier) throw new MergeConflictError(`part ${index}/${count} is given twice: ${earlier} and ${part.dir}`, undefined, `name each of the ${count} parts once.`);
+    byIndex.set(index, part.dir);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
+  if (missing.length) {
+    const list = missing.map((index) => `${index}/${count}`).join(', ');
+    throw new MergeConflictError(`part${missing.length > 1 ? 's' : ''} ${list} of the build ${missing.length > 1 ? 'are' : 'is'} missing: a merge needs all ${count} parts`, undefined, `build ${missing.length > 1 ? 'them' : 'it'} with \`broadside build --shard ${missing[0]}/${count}\` and the same selection, then merge all ${count} folders.`);
+  }
+}
+
+function shardName(manifest: Manifest): string {
+  return `${manifest.shard!.index}/${manifest.shard!.count}`;
 }

@@ -36,6 +36,7 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
  * else the manifest's source date).
  */
 export async function release(options: ReleaseOptions): Promise<ReleaseFile[]> {
+  const fixedDate = sourceDateEpoch(options.env ?? {});
   const name = options.name ?? basename(options.dir);
   if (!NAME.test(name)) throw new UsageError(`"${name}" cannot name an archive`, undefined, 'use letters, digits, dots, hyphens, underscores and plus signs, such as --name statements-v1.2.');
   const inside = relative(options.dir, options.out);
@@ -45,7 +46,7 @@ export async function release(options: ReleaseOptions): Promise<ReleaseFile[]> {
   const files = new Map<string, Uint8Array>();
   for (const path of [MANIFEST_PATH, ...listedFiles(manifest).map((f) => f.path)]) files.set(path, await readFile(join(options.dir, path)));
   const entries = archiveEntries(name, files);
-  const mtime = sourceDateEpoch(options.env ?? {}) ?? new Date(manifest.source.date);
+  const mtime = fixedDate ?? new Date(manifest.source.date);
 
   const archives: [string, Buffer][] = [
     [`${name}.tar.gz`, tarGz(entries, mtime)],

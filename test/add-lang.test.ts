@@ -73,6 +73,10 @@ describe('broadside add-lang', () => {
     ['en', 'is the source language'],
     ['he', 'is already configured'],
     ['HE', 'is already configured'],
+    ['zz', '"zz" is not a language Broadside knows: the language "zz" is not in the Unicode CLDR data'],
+    ['de-XX', 'the region "XX" is not in the Unicode CLDR data'],
+    ['EN-us', '"en-US" is a variant of the source language en'],
+    ['en-GB', '"en-GB" is a variant of the source language en'],
   ])('refuses %j before touching any file', async (code, message) => {
     const dir = await makeProject();
     const result = await runCli(['add-lang', code], dir);
@@ -91,5 +95,17 @@ describe('broadside add-lang', () => {
     const text = await readText(join(dir, 'translations/de.yaml'));
     expect(text).toMatch(/^# from our translator\n/);
     expect((parse(text) as { statements: Record<string, Record<string, { text: string }>> }).statements['mission-statement']!.title!.text).toBe('Leitbild');
+  });
+});
+
+describe('add-lang --force', () => {
+  it('adds a code the CLDR data does not know, and still refuses a variant of the source language', async () => {
+    const dir = await makeProject();
+    const forced = await runCli(['add-lang', 'zz', '--force'], dir);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(await readText(join(dir, CONFIG))).toContain('  - code: zz\n');
+    const variant = await runCli(['add-lang', 'en-US', '--force'], dir);
+    expect(variant.code).toBe(2);
+    expect(variant.stderr).toContain('is a variant of the source language en');
   });
 });

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../src/errors.js';
-import { makeProject, readText, REPO, runCli, spawnCli, type CliResult } from './helpers.js';
+import { makeProject, readText, REPO, runCli, spawnCli, tempDir, type CliResult } from './helpers.js';
 
 /** Bad input of every kind: each is refused with a documented exit code, its place and a fix, never a stack trace. */
 
@@ -65,8 +65,8 @@ describe('a translation file', () => {
   it('with a YAML syntax error names the line and shows it', async () => {
     const bad = he.replace('    text: עברית', '  source: x\n   text: y');
     const result = await build({ 'translations/he.yaml': bad });
-    expectClearError(result, ExitCode.input, `translations/he.yaml:${at(bad, 'source: x', 'source: '.length)}`, 'YAML syntax error');
-    expectFrame(result, 8, '  source: x');
+    expectClearError(result, ExitCode.input, `translations/he.yaml:${at(bad, 'text: y')}`, '"text:" on line 9 is indented by 3 spaces, but the fields beside it by 2 spaces', '\n      text: y');
+    expectFrame(result, 9, '   text: y');
   });
 
   it('with a quotation left open points at the mark that opened it, not at the end of the file', async () => {
@@ -250,7 +250,7 @@ describe('names', () => {
 
   it('--out may name a folder outside the project, but never one that is not an earlier build', async () => {
     const project = await makeProject();
-    const outside = `${project}-published`;
+    const outside = join(await tempDir('outside'), 'published');
     expect((await runCli([...HTML_AND_TEXT, '--out', outside], project)).code).toBe(0);
     expect((await stat(join(outside, 'index.html'))).isFile()).toBe(true);
     expect((await runCli([...HTML_AND_TEXT, '--out', outside], project)).code).toBe(0);
@@ -295,7 +295,7 @@ describe('the configuration', () => {
   it('with a YAML syntax error, or aliases that multiply without end, shows the place', async () => {
     const tab = config.replace('  - code: es', '\t- code: es');
     const result = await configured(tab);
-    expectClearError(result, ExitCode.config, `broadside.yaml:${at(tab, '\t')}`, 'Tabs are not allowed');
+    expectClearError(result, ExitCode.config, `broadside.yaml:${at(tab, '\t')}`, 'line 8 is indented with a tab; YAML indents with spaces only', '\n      - code: es');
     expectFrame(result, 8, '\t- code: es');
     const bomb = `a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n${config}`;
     expectClearError(await configured(bomb), ExitCode.config, 'broadside.yaml:2:8', 'aliases');

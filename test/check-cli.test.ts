@@ -1,16 +1,15 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CHECK_IDS } from '../src/checks/catalog.js';
-import { makeProject, REPO, runCli } from './helpers.js';
+import { makeProject, REPO, runCli, tempDir } from './helpers.js';
 
 const FIXTURE = join(REPO, 'test/fixtures/broken-translations');
 
 /** A copy of the broken fixture with `config` appended to its broadside.yaml. */
 async function fixtureWith(config: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'broadside-check-'));
+  const dir = await tempDir('check');
   await cp(FIXTURE, dir, { recursive: true });
   await writeFile(join(dir, 'broadside.yaml'), `${await readFile(join(dir, 'broadside.yaml'), 'utf8')}${config}`);
   return dir;

@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, REPO } from './helpers.js';
+import { makeProject, REPO, tempDir } from './helpers.js';
 
 /** A copy of the installed CLI (bin/, the bundles without any cache, templates/), so caches start empty. */
 let app: string;
@@ -13,7 +12,7 @@ const cli = (...args: string[]) => promisify(execFile)(process.execPath, [join(a
 const caches = async (): Promise<string[]> => (await readdir(join(app, 'build/bundle'), { recursive: true })).filter((f) => f.endsWith('.cache')).sort();
 
 beforeAll(async () => {
-  app = await mkdtemp(join(tmpdir(), 'broadside-app-'));
+  app = await tempDir('app');
   for (const dir of ['bin', 'templates']) await cp(join(REPO, dir), join(app, dir), { recursive: true });
   await cp(join(REPO, 'package.json'), join(app, 'package.json'));
   await cp(join(REPO, 'build/bundle'), join(app, 'build/bundle'), { recursive: true, filter: (source) => !source.endsWith('.cache') });
@@ -45,7 +44,7 @@ describe('the CLI started from bin/broadside.cjs', () => {
   });
 
   it('says how to make the bundle when it is missing, without a stack trace', async () => {
-    const bare = await mkdtemp(join(tmpdir(), 'broadside-app-'));
+    const bare = await tempDir('app');
     await mkdir(join(bare, 'bin'));
     await cp(join(REPO, 'bin/broadside.cjs'), join(bare, 'bin/broadside.cjs'));
     const result = await promisify(execFile)(process.execPath, [join(bare, 'bin/broadside.cjs'), '--version']).catch((error: { code: number; stderr: string }) => error);

@@ -33,3 +33,37 @@ describe('a language with missing and stale segments', () => {
     await expect(readFile(join(project, 'dist/index.html'))).rejects.toThrow(/ENOENT/);
   });
 });
+
+describe('a translation whose markup or placeholders are broken', () => {
+  const broken = async (): Promise<string> => {
+    let fr = await readText(join(REPO, 'translations/fr.yaml'));
+    fr = fr.replace('text: "Publié le {{date}}"', 'text: "Publié le {{datum}}"');
+    fr = fr.replace(/(  who-we-are:\n      source: >-\n        .*\n      text: >-\n        .*)/, '$1 Voir <b>ceci</b>.');
+    // A number changed: a check error that is not about markup, so the translation is still published.
+    fr = fr.replace(/(  our-values:\n      source: >-\n        .*\n      text: >-\n        )/, '$1En 2021, ');
+    expect(fr.match(/\{\{datum\}\}|<b>ceci<\/b>|En 2021, /g)).toHaveLength(3);
+    return makeProject({ 'translations/fr.yaml': fr });
+  };
+
+  it('is replaced by the English, marked, in a build without --strict; other check errors stay warnings', async () => {
+    const project = await broken();
+    const result = await runCli(['build', '--format', 'html,txt', '--lang', 'fr'], project);
+    expect(result.code, result.stderr).toBe(0);
+    const page = await readText(join(project, 'dist/mission-statement/fr/index.html'));
+    expect(page).not.toContain('{{datum}}');
+    expect(page).not.toContain('ceci');
+    expect(page).toMatch(/<p lang="en" dir="ltr"[^>]*class="fallback"><span class="fallback-note"[^>]*>[^<]*<\/span> The International Progressive Jewish network/);
+    expect(page).toContain('En 2021, ');
+    const text = await readText(join(project, 'dist/mission-statement/fr/mission-statement.fr.txt'));
+    expect(text).not.toMatch(/\{\{datum\}\}|ceci/);
+    expect(result.stderr).toMatch(/warning: .*placeholders differ.*The English original is published in its place\./);
+    expect(result.stderr).toMatch(/warning: .*raw HTML.*The English original is published in its place\./i);
+    expect(result.stderr).toMatch(/warning: .*numbers differ/);
+  });
+
+  it('fails a --strict build (exit 6)', async () => {
+    const result = await runCli(['build', '--format', 'html', '--lang', 'fr', '--strict'], await broken());
+    expect(result.code).toBe(6);
+    expect(result.stderr).not.toContain('published in its place');
+  });
+});

@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGitHead } from '../src/io/git-head.js';
+import { tempDir } from './helpers.js';
 
 const ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org', PATH: process.env.PATH };
 const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, env: ENV, encoding: 'utf8' }).trim();
 
 async function repository(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'broadside-git-'));
+  const dir = await tempDir('git');
   git(dir, 'init', '-q', '-b', 'main');
   await writeFile(join(dir, 'a.txt'), 'a');
   git(dir, 'add', '.');
@@ -42,7 +42,7 @@ describe('reading the commit HEAD points at without running git', () => {
 
   it('follows a worktree’s .git file to its own HEAD and the shared refs', async () => {
     const repo = await repository();
-    const worktree = `${repo}-worktree`;
+    const worktree = join(await tempDir('worktree'), 'other');
     git(repo, 'worktree', 'add', '-q', '-b', 'other', worktree);
     await writeFile(join(worktree, 'c.txt'), 'c');
     git(worktree, 'add', '.');
@@ -52,10 +52,10 @@ describe('reading the commit HEAD points at without running git', () => {
   });
 
   it('gives null for a branch with no commit yet and outside any repository', async () => {
-    const empty = await mkdtemp(join(tmpdir(), 'broadside-git-'));
+    const empty = await tempDir('git');
     git(empty, 'init', '-q');
     expect(await readGitHead(empty, {})).toBeNull();
-    expect(await readGitHead(await mkdtemp(join(tmpdir(), 'broadside-nogit-')), {})).toBeNull();
+    expect(await readGitHead(await tempDir('nogit'), {})).toBeNull();
   });
 
   it('leaves the answer to git when GIT_DIR or similar variables are set', async () => {

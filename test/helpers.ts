@@ -1,11 +1,45 @@
+/**
+ * Shared test helpers. Every temporary file or folder a test makes comes from `tempDir()` (or
+ * `makeProject()`, which uses it): the folder is removed after the test that made it, or after the
+ * file's last test when made in `beforeAll`. Never call `mkdtemp` yourself. `test/global-setup.ts`
+ * gives each run its own temporary folder and fails the run when a test leaves anything in it.
+ *
+ * Tests hold under load (a shared 2-core machine): assert no wall-clock limits (speed belongs in
+ * `npm run bench`), and give anything that starts a browser a generous time budget.
+ */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { main } from '../src/cli/main.js';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+const madeInTest: string[] = [];
+const madeInFile: string[] = [];
+let inTest = false;
+beforeEach(() => {
+  inTest = true;
+});
+// Registered first, so it runs after the test file's own afterEach (which may still use the folder).
+afterEach(async () => {
+  inTest = false;
+  await removeAll(madeInTest);
+});
+afterAll(() => removeAll(madeInFile));
+
+async function removeAll(dirs: string[]): Promise<void> {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+}
+
+/** A new empty folder `broadside-<prefix>-…` in the temporary directory, removed when the test (or, from `beforeAll`, the file) ends. */
+export async function tempDir(prefix = 'test'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `broadside-${prefix}-`));
+  (inTest ? madeInTest : madeInFile).push(dir);
+  return dir;
+}
 
 export interface CliResult {
   code: number;
@@ -41,7 +75,7 @@ export function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {
  * written over it. Returns its folder.
  */
 export async function makeProject(files: Record<string, string | Uint8Array> = {}, { shipped = true } = {}): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'broadside-test-'));
+  const dir = await tempDir('test');
   if (shipped) {
     await cp(join(REPO, 'broadside.yaml'), join(dir, 'broadside.yaml'));
     await cp(join(REPO, 'statements'), join(dir, 'statements'), { recursive: true });

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { parseShard, shardOf } from '../src/plan/shard.js';
 import { plannedArtifacts } from '../src/plan/artifacts.js';
-import { makeProject, readText, REPO, runCli, spawnCli } from './helpers.js';
+import { makeProject, readText, REPO, runCli, spawnCli, tempDir } from './helpers.js';
 
 /** Every test here writes HTML and text only: no browser. */
 const TEXT = ['--format', 'html,txt'];
@@ -110,7 +109,7 @@ describe('broadside verify', () => {
   });
 
   it('refuses a folder without a manifest, and a manifest that points outside its folder', async () => {
-    const empty = await mkdtemp(join(tmpdir(), 'broadside-empty-'));
+    const empty = await tempDir('empty');
     expect((await runCli(['verify', empty], project)).code).toBe(10);
     await writeFile(join(empty, 'manifest.json'), JSON.stringify({ ...manifest, files: [{ path: '../../etc/passwd', bytes: 1, sha256: '0'.repeat(64) }] }));
     const result = await runCli(['verify', empty], project);
@@ -130,7 +129,7 @@ describe('broadside release', () => {
     expect(sums).toBe(`${sha256(tgz)}  statements-v1.tar.gz\n${sha256(zip)}  statements-v1.zip\n`);
     expect(execFileSync('sha256sum', ['--check', 'SHA256SUMS'], { cwd: release, encoding: 'utf8' })).toContain('statements-v1.zip: OK');
 
-    const unpacked = await mkdtemp(join(tmpdir(), 'broadside-unpacked-'));
+    const unpacked = await tempDir('unpacked');
     execFileSync('tar', ['-xzf', join(release, 'statements-v1.tar.gz'), '-C', unpacked]);
     expect((await runCli(['verify', join(unpacked, 'statements-v1')], project)).code).toBe(0);
     // Owner and group 0 without names, fixed modes, one date for all.
@@ -297,17 +296,48 @@ describe('shards', () => {
 
   it('that overlap with different content, or come from different sources, are refused (exit 11)', async () => {
     const copy = await makeProject();
-    expect((await runCli(['build', ...TEXT, '--shard', '1/2', '--out', 'a'], copy)).code).toBe(0);
-    expect((await runCli(['build', '--format', 'html', '--shard', '1/2', '--out', 'b'], copy)).code).toBe(0);
+    expect((await runCli(['build', ...TEXT, '--out', 'a'], copy)).code).toBe(0);
+    expect((await runCli(['build', '--format', 'html', '--out', 'b'], copy)).code).toBe(0);
     const overlap = await runCli(['merge', 'a', 'b'], copy);
     expect(overlap.code).toBe(11);
     expect(overlap.stderr).toMatch(/error: \S+ differs between/);
+    expect((await runCli(['build', ...TEXT, '--shard', '1/2', '--out', 'a'], copy)).code).toBe(0);
 
     await writeFile(join(copy, 'translations/fr.yaml'), `${await readText(join(copy, 'translations/fr.yaml'))}\n`);
     expect((await runCli(['build', ...TEXT, '--shard', '2/2', '--out', 'c'], copy)).code).toBe(0);
     const sources = await runCli(['merge', 'a', 'c'], copy);
     expect(sources.code).toBe(11);
     expect(sources.stderr).toContain('were not built from the same source');
+  });
+
+  it('are merged only all together, each once, all split alike from one selection (exit 11)', async () => {
+    const copy = await makeProject();
+    const build = async (shard: string, out: string, format = TEXT): Promise<void> => expect((await runCli(['build', ...format, '--shard', shard, '--out', out], copy)).code).toBe(0);
+    await build('1/2', 'a1');
+    await build('2/2', 'a2');
+    await build('2/3', 'b2');
+    await build('2/2', 'c2', ['--format', 'html']);
+    const part = await readJson(join(copy, 'a1/manifest.json'));
+    expect(part.shard).toEqual({ index: 1, count: 2, selection: (await readJson(join(project, 'dist/manifest.json'))).artifacts.map((a: any) => a.path) });
+    await runCli(['build', ...TEXT, '--out', 'whole'], copy);
+    const cases: [string[], string][] = [
+      [['a1'], 'part 2/2 of the build is missing: a merge needs all 2 parts'],
+      [['a1', 'a1'], 'part 1/2 is given twice: a1 and a1'],
+      [['a1', 'b2'], 'b2 is part 2/3 but a1 is part 1/2: they split the build differently'],
+      [['a1', 'c2'], 'c2 and a1 are parts of builds of different selections'],
+      [['a1', 'whole'], 'a1 is part 1/2 of a build, but whole is a whole build'],
+    ];
+    for (const [dirs, message] of cases) {
+      const result = await runCli(['merge', ...dirs, '--out', 'merged'], copy);
+      expect(result.code, dirs.join(' ')).toBe(11);
+      expect(result.stderr.replaceAll(`${copy}/`, '')).toContain(`error: ${message}`);
+      expect(result.stderr).toContain('How to fix: ');
+    }
+    expect((await readdir(copy)).filter((name) => name.startsWith('merged'))).toEqual([]);
+    const merged = await runCli(['merge', 'a2', 'a1', '--out', 'merged'], copy);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect((await readJson(join(copy, 'merged/manifest.json'))).shard).toBeUndefined();
+    expect(await readText(join(copy, 'merged/manifest.json'))).toBe(await readText(join(project, 'dist/manifest.json')));
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { assetsDigest, type PdfSources } from './keys.js';
-import { gateError, gateFindings, type Gate } from './gate.js';
+import { brokenEntries, buildFindings, gateError, gateFindings, type Gate } from './gate.js';
 import { indexPage } from './index-page.js';
 import { editionRenderer, type EditionRenderer } from './render.js';
 import { sourceDate, sourceDateEpoch } from './source-date.js';
@@ -112,9 +112,11 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   const languages = selectLanguages(allLanguages, options.langs ?? []);
   const formats = options.formats ?? [...FORMATS];
   const source = allLanguages.find((l) => l.isSource)!;
-  const docs = project.statements.flatMap((statement) => allLanguages.map((language) => localize(statement, language, source, project.interfaceStrings, project.translations.get(language.code))));
+  const checked = buildFindings(project, statements.map((s) => s.id), languages.filter((l) => !l.isSource).map((l) => l.code));
+  const broken = brokenEntries(checked);
+  const docs = project.statements.flatMap((statement) => allLanguages.map((language) => localize(statement, language, source, project.interfaceStrings, project.translations.get(language.code), broken.get(language.code))));
   const selected = docs.filter((doc) => statements.includes(doc.statement) && languages.includes(doc.language));
-  const gate = gateFindings(project, selected, Boolean(options.strict));
+  const gate = gateFindings(project, selected, Boolean(options.strict), checked);
   events.onFindings?.(gate);
   if (gate.errors.length) throw gateError(gate.errors);
 
@@ -153,6 +155,7 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     broadside: VERSION,
     source: await identity,
+    ...(options.shard && { shard: { ...options.shard, selection: planned.map((a) => a.path) } }),
     artifacts: artifacts.map(({ status: _, ...entry }) => entry),
     files: files.map(({ data: _, ...entry }) => entry),
   };

@@ -11,5 +11,5 @@ export function placeholders(subject: Subject): Finding[] {
 }
 
 function names(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => `{{${m[1]}}}`);
+  return [...text.matchAll(/\{\{([^{}]*)\}\}/g)].map((m) => `{{${m[1]!.trim()}}}`);
 }

@@ -20,7 +20,7 @@ const KINDS: Record<EndKind, { name: string; marks: string }> = {
 const ARABIC_FORMS: Record<string, string> = { '?': '؟', ';': '؛', ',': '،' };
 
 /** Closing quotes, brackets and spaces after the final punctuation, which do not change its kind. */
-const TRAILING = /[\s"'’”“»«›‹)\]}」』]+$/u;
+const TRAILING_MARK = /[\s"'’”“»«›‹)\]}」』]/u;
 
 /** A question stays a question and a sentence ends as a sentence, in each language's own marks. */
 export function punctuationEnd(subject: Subject): Finding[] {
@@ -39,7 +39,9 @@ export function punctuationEnd(subject: Subject): Finding[] {
 }
 
 function endOf(prose: string, language: Language | undefined): { kind?: EndKind; mark: string } {
-  const text = prose.replace(TRAILING, '');
+  let end = prose.length;
+  while (end > 0 && TRAILING_MARK.test(prose[end - 1]!)) end--;
+  const text = prose.slice(0, end);
   if (text.endsWith('...')) return { kind: 'ellipsis', mark: '...' };
   const mark = [...text].at(-1) ?? '';
   // Greek writes the question mark as ";".

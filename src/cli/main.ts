@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { BroadsideError, ExitCode, exitCodeDescriptions } from '../errors.js';
+import { BroadsideError, ExitCode, exitCodeDescriptions, UsageError } from '../errors.js';
+import { failureSummary } from '../report/build-summary.js';
 import { registerBrowser } from './commands/browser.js';
 import { registerAddLang } from './commands/add-lang.js';
 import { registerBuild } from './commands/build.js';
@@ -52,16 +53,19 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
-    return reportError(error, proc);
+    return reportError(error, proc, argv);
   } finally {
     proc.off?.('SIGINT', interrupt);
     proc.off?.('SIGTERM', interrupt);
   }
 }
 
-function reportError(error: unknown, proc: CliProcess): number {
+function reportError(error: unknown, proc: CliProcess, argv: readonly string[]): number {
   if (error instanceof CommanderError) {
-    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    if (error.exitCode === 0) return ExitCode.ok;
+    // A program that asked for JSON reads stdout: it gets JSON for a mistyped command line too.
+    if (argv[0] === 'build' && argv.includes('--json')) proc.stdout.write(failureSummary(new UsageError(error.message.replace(/^error: /, '')), undefined));
+    return ExitCode.usage;
   }
   if (error instanceof BroadsideError) {
     proc.stderr.write(`error: ${error.format()}\n`);

@@ -1,5 +1,5 @@
 import type { BuildResult } from '../build/build.js';
-import { BroadsideError } from '../errors.js';
+import { BroadsideError, formatLocation } from '../errors.js';
 import type { Rebuild, WatchCallbacks } from '../watch.js';
 import type { CliProcess } from './io.js';
 
@@ -8,7 +8,7 @@ export function reportRebuilds(proc: CliProcess, { quiet = false } = {}): Pick<W
   return {
     onResult(result, rebuild) {
       if (quiet) return;
-      for (const warning of result.warnings) proc.stderr.write(`warning: ${warning.file}: ${warning.message}\n`);
+      for (const warning of result.warnings) proc.stderr.write(`warning: ${formatLocation({ file: warning.file, line: warning.line, column: warning.column })}: ${warning.message}\n`);
       proc.stderr.write(`${clock()} ${outcome(result)} in ${seconds(rebuild)}${trigger(rebuild)}\n`);
     },
     onError(error, rebuild) {

@@ -18,7 +18,7 @@ export function projectFolder(example: string, { own = false } = {}) {
 
 /** `a/../b/` → `b`, with `\` read as `/` so a path means the same on every system. */
 export function normalize(path: string): string {
-  return posix.normalize(path.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
+  return posix.normalize(path.replace(/\\/g, '/')).replace(/\/$/, '') || '.';
 }
 
 function leavesProject(path: string): boolean {

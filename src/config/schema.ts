@@ -24,6 +24,19 @@ const checks = z
   })
   .transform((settings) => settings as Partial<Record<CheckId, CheckSetting>>);
 
+const CALENDARS = Intl.supportedValuesOf('calendar');
+
+/** How the dateline writes the date: which calendar, and whose month names (ar-SY: شباط, not فبراير). */
+const dateStyle = z
+  .object({
+    calendar: z
+      .string({ error: 'must be a calendar name' })
+      .refine((c) => CALENDARS.includes(c), `must be one of: ${CALENDARS.join(', ')} (gregory is the calendar of most of the world, persian the Solar Hijri)`)
+      .optional(),
+    locale: languageCode.optional(),
+  })
+  .strict();
+
 export const LanguageConfigSchema = z
   .object({
     code: languageCode,
@@ -31,8 +44,15 @@ export const LanguageConfigSchema = z
     numbering: z.enum(NUMBERING_SYSTEMS, { error: `must be one of: ${NUMBERING_SYSTEMS.join(', ')}` }).optional(),
     paper: paper.optional(),
     minComplete: minComplete.optional(),
+    date: dateStyle.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((lang, ctx) => {
+    const locale = lang.date?.locale;
+    if (locale && canonicalLanguageTag(lang.code) && new Intl.Locale(locale).language !== new Intl.Locale(lang.code).language) {
+      ctx.addIssue({ code: 'custom', path: ['date', 'locale'], message: `must be a form of ${lang.code} itself, with the region whose dates to follow, such as ${lang.code}-${new Intl.Locale(lang.code).maximize().region ?? 'SY'}` });
+    }
+  });
 
 const seconds = 'must be a number of seconds, more than 0 and at most 600';
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VerifyError } from '../errors.js';
@@ -11,6 +12,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(dir)) throw new VerifyError(`the folder ${dir} does not exist`, undefined, 'check the path; name a folder written by `broadside build` or `broadside merge` (default: dist), or an unpacked release archive.');
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new VerifyError(`there is no ${MANIFEST_PATH} in ${dir}`, undefined, 'point to a folder written by `broadside build` or `broadside merge`, or to an unpacked release archive.');
     throw error;
   }

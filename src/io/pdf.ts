@@ -151,6 +151,7 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failure) {
       if (failure.reason instanceof PdfError) throw failure.reason;
+      if (failure.reason instanceof Error && failure.reason.name === 'TimeoutError') throw timeoutError(timeout, 'printing');
       const why = crashed ? 'the browser crashed' : firstLine(failure.reason);
       throw new PdfError(`printing a PDF failed: ${why}`, undefined, 'run again; if it keeps failing, try `broadside build --format html,txt` and report the problem.');
     }
@@ -280,13 +281,17 @@ async function loadMarginBoxFonts(page: Page, sample: string): Promise<void> {
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PdfError(`the browser did not finish ${what} within ${ms / 1000} s`, undefined, 'raise pdf.timeoutSeconds in broadside.yaml if the machine is slow, or check that the browser works.')), ms);
+    timer = setTimeout(() => reject(timeoutError(ms, what)), ms);
   });
   try {
     return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+function timeoutError(ms: number, what: string): PdfError {
+  return new PdfError(`the browser did not finish ${what} within ${ms / 1000} s (pdf.timeoutSeconds)`, undefined, `on a slow or busy machine raise pdf.timeoutSeconds in broadside.yaml (up to 600), for example \`timeoutSeconds: ${Math.min(600, Math.max(120, (ms / 1000) * 2))}\` under \`pdf:\`; if it keeps happening, check that the browser works.`);
 }
 
 function firstLine(error: unknown): string {

@@ -7,6 +7,8 @@ export interface Language {
   script: string;
   /** Locale for Intl formatting, with the configured numbering system. */
   locale: string;
+  /** Locale for the dateline: `locale`, or the configured date style's calendar and month names in the same digits. */
+  readonly dateLocale: string;
   readonly numbering: string;
   paper: Config['pdf']['paper'];
   isSource: boolean;
@@ -16,6 +18,7 @@ export function languagesOf(config: Config): Language[] {
   return config.languages.map((lang) => {
     const locale = formattingLocale(lang.code, lang.numbering);
     let numbering: string | undefined;
+    let dateLocale: string | undefined;
     return {
       code: lang.code,
       dir: directionOf(lang.code),
@@ -23,6 +26,10 @@ export function languagesOf(config: Config): Language[] {
       locale,
       get numbering() {
         return (numbering ??= dateFormat(locale).resolvedOptions().numberingSystem);
+      },
+      get dateLocale() {
+        if (!lang.date) return locale;
+        return (dateLocale ??= new Intl.Locale(lang.date.locale ?? lang.code, { calendar: lang.date.calendar, numberingSystem: this.numbering }).toString());
       },
       paper: lang.paper ?? config.pdf.paper,
       isSource: lang.code === config.sourceLanguage,
@@ -32,7 +39,7 @@ export function languagesOf(config: Config): Language[] {
 
 /** A date written as the language writes it: 11 בפברואר 2020, ١١ فبراير ٢٠٢٠, 11 février 2020. */
 export function formatDate(isoDate: string, language: Language): string {
-  return dateFormat(language.locale).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateFormat(language.dateLocale).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -38,10 +38,20 @@ export interface SourceIdentity {
   inputs: SourceInput[];
 }
 
+/** What a `build --shard K/N` part was part of, so that `merge` can tell a whole from a partial set. */
+export interface ManifestShard {
+  index: number;
+  count: number;
+  /** Paths of every artifact of the whole selection, all N parts together, in path order. */
+  selection: string[];
+}
+
 export interface Manifest {
   schemaVersion: typeof MANIFEST_SCHEMA_VERSION;
   broadside: string;
   source: SourceIdentity;
+  /** Only in the output of `build --shard`. */
+  shard?: ManifestShard;
   artifacts: ManifestArtifact[];
   /** Everything else in the output: assets, print stylesheets, the index. */
   files: ManifestFile[];
@@ -61,6 +71,10 @@ export const ManifestSchema = z.object({
     date: z.iso.datetime(),
     inputs: z.array(z.object({ path: z.string(), origin: z.enum(['project', 'broadside']), sha256 })),
   }),
+  shard: z
+    .object({ index: z.int().positive(), count: z.int().positive(), selection: z.array(safePath) })
+    .refine((s) => s.index <= s.count, 'index must be at most count')
+    .optional(),
   artifacts: z.array(file.extend({ statement: z.string(), lang: z.string(), format: z.enum(FORMATS as [Format, ...Format[]]), key: sha256 })),
   files: z.array(file),
 });
@@ -77,6 +91,7 @@ export function serializeManifest(manifest: Manifest): string {
       date: manifest.source.date,
       inputs: manifest.source.inputs.map((i) => ({ path: i.path, origin: i.origin, sha256: i.sha256 })),
     },
+    ...(manifest.shard && { shard: { index: manifest.shard.index, count: manifest.shard.count, selection: [...manifest.shard.selection].sort(compareText) } }),
     artifacts: byPath(manifest.artifacts).map((a) => ({ path: a.path, statement: a.statement, lang: a.lang, format: a.format, bytes: a.bytes, sha256: a.sha256, key: a.key })),
     files: byPath(manifest.files).map((f) => ({ path: f.path, bytes: f.bytes, sha256: f.sha256 })),
   };

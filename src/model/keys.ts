@@ -4,13 +4,15 @@ import type { SegmentKind } from './statement.js';
 export const KEY_PATTERN = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
 export const META_KEYS = ['title', 'organization', 'description', 'keywords'] as const;
 
-/** `Some text <!-- #my-key -->`: an explicit key written at the end of a block. */
-const KEY_MARKER = /\s*<!--\s*#([^\s>]*)\s*-->\s*$/;
+/** `Some text <!-- #my-key -->`: an explicit key written at the end of a block (matched from the last `<!--`). */
+const KEY_MARKER = /^<!--\s*#([^\s>]*)\s*-->\s*$/;
 
 export function splitKeyMarker(text: string): { text: string; key?: string; markerIndex?: number } {
-  const match = KEY_MARKER.exec(text);
+  const opening = text.lastIndexOf('<!--');
+  const match = opening < 0 ? null : KEY_MARKER.exec(text.slice(opening));
   if (!match) return { text };
-  return { text: text.slice(0, match.index), key: match[1]!, markerIndex: match.index };
+  const markerIndex = text.slice(0, opening).trimEnd().length;
+  return { text: text.slice(0, markerIndex), key: match[1]!, markerIndex };
 }
 
 const KIND_PREFIX: Record<SegmentKind, string> = { meta: 'm', heading: 'h', paragraph: 'p', item: 'li', cell: 'td' };
@@ -26,5 +28,9 @@ export function derivedKey(kind: SegmentKind, source: string): string {
 }
 
 export function normalizeInline(text: string): string {
-  return text.normalize('NFC').replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ').trim();
+  // One pass over each run of blanks (linear: a run of spaces without a line break is never rescanned).
+  return text
+    .normalize('NFC')
+    .replace(/[ \t\n]+/g, (run) => (run === ' ' || run === '\t' ? run : ' '))
+    .trim();
 }

@@ -4,6 +4,10 @@ import { BroadsideError, InputError, type SourceLocation } from '../errors.js';
 
 type ErrorClass = new (...args: ConstructorParameters<typeof BroadsideError>) => BroadsideError;
 import { codeFrame } from './source-text.js';
+import { explainYamlMistake, fieldTooFarLeft } from './yaml-mistakes.js';
+
+/** The fields of a translation entry: written a level too far left, one of them reads as an entry. */
+const ENTRY_FIELDS = new Set(['source', 'text', 'note', 'ignore']);
 
 export interface YamlSource {
   file: string;
@@ -22,10 +26,16 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0, Erro
   if (problem) {
     // An unclosed quotation runs to the end of the file, where the parser notices; show where it opened.
     const opening = problem.code === 'MISSING_CHAR' ? unclosedQuotation(doc, problem.pos[0]) : undefined;
-    const pos = lines.linePos(opening ?? problem.pos[0]);
-    const line = pos.line + lineOffset;
     const duplicate = problem.code === 'DUPLICATE_KEY';
-    const key = /^[^:\n]*/.exec(text.slice(problem.pos[0]))![0].trim();
+    // After an empty entry the parser points at the end of its line: the second key starts after the blanks.
+    const keyStart = duplicate ? problem.pos[0] + /^\s*/.exec(text.slice(problem.pos[0], problem.pos[0] + 1000))![0].length : undefined;
+    const pos = lines.linePos(opening ?? keyStart ?? problem.pos[0]);
+    const mistake = duplicate || opening !== undefined ? undefined : explainYamlMistake(text, pos.line - 1, problem.code);
+    if (mistake) {
+      throw new ErrorClass(mistake.message, { file, line: mistake.line + 1 + lineOffset, column: mistake.column }, mistake.fix, codeFrame(text, mistake.line + 1, mistake.column, lineOffset));
+    }
+    const line = pos.line + lineOffset;
+    const key = /^[^:\n]*/.exec(text.slice(keyStart ?? problem.pos[0]))![0].trim();
     const [message, fix] = duplicate
       ? [`the key "${key}" appears twice in one mapping`, 'keep one of the two entries (merge their texts) and delete the other.']
       : opening !== undefined
@@ -33,7 +43,36 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0, Erro
         : [`YAML syntax error: ${firstSentence(problem.message)}`, 'check the indentation and quoting on this line; text containing ": " or starting with a quote or # must be quoted or written as a block (key: >-).'];
     throw new ErrorClass(message, { file, line, column: pos.col }, fix, codeFrame(text, pos.line, pos.col, lineOffset));
   }
+  const comment = textEmptiedByComment(doc, text);
+  if (comment !== undefined) {
+    const pos = lines.linePos(comment);
+    const lineText = text.slice(comment - pos.col + 1).split('\n')[0]!;
+    const rest = text.slice(comment).split('\n')[0]!.trimEnd();
+    throw new ErrorClass(
+      `"#" starts a comment in YAML, so this text is empty and "${rest}" is ignored`,
+      { file, line: pos.line + lineOffset, column: pos.col },
+      `put the text between straight single quotes:\n    ${lineText.slice(0, pos.col - 1).trimEnd()} '${rest.replaceAll("'", "''")}'`,
+      codeFrame(text, pos.line, pos.col, lineOffset),
+    );
+  }
   return { file, text, doc, lines, lineOffset };
+}
+
+/** Where the `#` is of a `text: #…` whose whole value became a comment (offset in `text`). */
+function textEmptiedByComment(doc: Document.Parsed, text: string): number | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== 'text' || !pair.key.range) return undefined;
+      if (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null)) return undefined;
+      const end = pair.key.range[1];
+      const after = /^[ \t]*:[ \t]+#/.exec(text.slice(end, end + 200));
+      if (!after) return undefined;
+      at = end + after[0].length - 1;
+      return visit.BREAK;
+    },
+  });
+  return at;
 }
 
 /** Where the quoted text that runs on to `end` starts, if there is one. */
@@ -88,6 +127,9 @@ export function validateYaml<T>(source: YamlSource, schema: z.ZodType<T>, what: 
   const path = issue.path as PropertyKey[];
   const unknown = issue.code === 'unrecognized_keys';
   const location = unknown ? locate(source, [...path, issue.keys[0]!], { key: true }) : locate(source, path);
+  const misplaced = issue.code === 'invalid_type' && issue.expected === 'object' && path.length > 1 && ENTRY_FIELDS.has(String(path.at(-1)));
+  const mistake = misplaced && location.line ? fieldTooFarLeft(source.text, location.line - 1 - source.lineOffset, `\`${path.slice(0, -1).join('.')}\``) : undefined;
+  if (mistake) throw new ErrorClass(mistake.message, { file: source.file, line: mistake.line + 1 + source.lineOffset, column: mistake.column }, mistake.fix, codeFrame(source.text, mistake.line + 1, mistake.column, source.lineOffset));
   const field = path.length ? `\`${path.join('.')}\`: ` : '';
   const message = unknown ? `unknown field(s) ${issue.keys.join(', ')}; the fields are: ${fieldsAt(schema, path).join(', ')}` : issue.message;
   throw new ErrorClass(`${what}: ${field}${message}`, location, hint, frameAt(source, location));

@@ -46,7 +46,7 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
   );
   const downloads = context.downloads.map(({ format, mediaType, label }) => {
     const file = artifactPath(statement.id, language.code, format).split('/').pop()!;
-    return `<li><a href="${file}" type="${mediaType}">${escapeHtml(t(label))}</a></li>`;
+    return `<li><a href="${file}" type="${mediaType}">${interfaceHtml(doc, label)}</a></li>`;
   });
 
   return fillTemplate(
@@ -70,7 +70,7 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
       languageLinks: languageLinks.join('\n'),
       titleHtml: inlineSegment(doc, meta.title),
       isoDate: meta.date,
-      published: escapeHtml(t('published', { date: doc.date })),
+      published: interfaceHtml(doc, 'published', doc.date),
       body: renderBlocks(doc, statement.blocks, headingLevels(statement.blocks)),
       downloads: downloads.join('\n'),
     },
@@ -95,9 +95,31 @@ function segmentAttributes(doc: LocalizedStatement, segment: LocalizedSegment): 
 
 function fallbackNote(doc: LocalizedStatement, segment: LocalizedSegment): string {
   if (segment.state !== 'missing' && segment.state !== 'stale') return '';
-  const { language } = doc;
-  const note = doc.t(segment.state === 'missing' ? 'untranslatedNote' : 'staleNote');
-  return `<strong class="fallback-note" lang="${language.code}" dir="${language.dir}" data-script="${language.script}">${escapeHtml(note)}</strong> `;
+  const key = segment.state === 'missing' ? 'untranslatedNote' : 'staleNote';
+  const language = interfaceFellBack(doc, key) ? doc.source : doc.language;
+  return `<strong class="fallback-note" lang="${language.code}" dir="${language.dir}" data-script="${language.script}">${escapeHtml(doc.t(key))}</strong> `;
+}
+
+/** The interface string was not translated (or is broken), so the source language's is shown. */
+function interfaceFellBack(doc: LocalizedStatement, key: string): boolean {
+  const id = `interface.${key}`;
+  return doc.fallbacks.missing.includes(id) || doc.fallbacks.stale.includes(id) || doc.fallbacks.broken.includes(id);
+}
+
+/** Stands for the date while the string around it is escaped. */
+const DATE_MARK = '\uE000';
+
+/**
+ * An interface string as HTML. Shown in English for want of a translation, it is tagged as English
+ * (its punctuation and words then sit right on a right-to-left page), and the date in it, written in
+ * the page's language, keeps its own language and direction so that no English word splits it.
+ */
+function interfaceHtml(doc: LocalizedStatement, key: string, date?: string): string {
+  const text = escapeHtml(date === undefined ? doc.t(key) : doc.t(key, { date: DATE_MARK }));
+  if (!interfaceFellBack(doc, key)) return date === undefined ? text : text.replace(DATE_MARK, escapeHtml(date));
+  const { language, source } = doc;
+  const dated = date === undefined ? text : text.replace(DATE_MARK, `<span lang="${language.code}" dir="${language.dir}">${escapeHtml(date)}</span>`);
+  return `<span lang="${source.code}" dir="${source.dir}" data-script="${source.script}">${dated}</span>`;
 }
 
 function inlineSegment(doc: LocalizedStatement, segment: Segment, withNote = false): string {

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { checkTranslations, type CheckReport } from '../checks/check.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -10,6 +10,7 @@ import { canonicalLanguageTag } from '../languages.js';
 import { languagesOf } from '../localize/language.js';
 import type { TranslationFile } from '../model/translation.js';
 import { decodeSourceText } from '../readers/source-text.js';
+import { shownPath } from '../report/shown-path.js';
 import { readTranslation } from '../readers/translation.js';
 import { interfaceScope, statementScope } from '../sync/scopes.js';
 import { INTERFACE_SCOPE } from '../sync/document.js';
@@ -64,7 +65,7 @@ export const MAX_XLIFF_BYTES = 32 * 1024 * 1024;
  */
 export async function importXliffFile(root: string, path: string, { strict = false } = {}): Promise<ImportSummary> {
   const absolute = resolve(root, path);
-  const file = relative(root, absolute) || absolute;
+  const file = shownPath(root, path);
   const xliff = readXliff(decodeSourceText(await readXliffBytes(absolute, file), file), file);
   const project = await loadProject(root);
   const lang = languageOf(xliff, project, file);

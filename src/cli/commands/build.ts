@@ -23,9 +23,11 @@ function formats(value: string, previous: string[] = []): string[] {
   return parsed;
 }
 
+/** Paper names in any case: A4, a4 and Letter are what people type. */
 function paper(value: string): string {
-  if (!(PAPER_SIZES as readonly string[]).includes(value)) throw new InvalidArgumentError(`choose from ${PAPER_SIZES.join(', ')}.`);
-  return value;
+  const size = value.toLowerCase();
+  if (!(PAPER_SIZES as readonly string[]).includes(size)) throw new InvalidArgumentError(`"${value}" is not a paper size Broadside knows; choose from ${PAPER_SIZES.join(', ')}.`);
+  return size;
 }
 
 function shard(value: string): Shard {

@@ -18,8 +18,8 @@ export function registerReview(program: Command, proc: CliProcess, signal: Abort
     .action(async (lang: string, statements: string[], flags: ReviewFlags) => {
       const { writeReview } = await import('../../review/review.js');
       const root = proc.cwd();
-      const epoch = Number(proc.env.SOURCE_DATE_EPOCH);
-      const date = Number.isFinite(epoch) && proc.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : undefined;
+      const { sourceDateEpoch } = await import('../../build/source-date.js');
+      const date = sourceDateEpoch(proc.env);
       const result = await writeReview({ root, lang, statements, out: flags.out, pdf: flags.pdf, date, env: proc.env, signal });
       for (const path of [result.html, result.pdf]) if (path) proc.stdout.write(`Wrote ${relative(root, path) || path}\n`);
       if (result.pdfSkipped) proc.stderr.write(`note: no PDF: ${result.pdfSkipped}\n`);

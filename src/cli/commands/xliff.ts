@@ -3,6 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { CheckFailedError } from '../../errors.js';
 import { DEFAULT_XLIFF_VERSION, XLIFF_VERSIONS, type XliffVersion } from '../../xliff/write.js';
 import type { CliProcess } from '../io.js';
+import { shownPath } from '../../report/shown-path.js';
 
 interface ExportFlags {
   version: XliffVersion;
@@ -36,7 +37,7 @@ export function registerXliff(program: Command, proc: CliProcess): void {
       }
       const path = flags.out ? resolve(root, flags.out) : defaultPath;
       await writeFileAtomic(path, text);
-      proc.stdout.write(`Wrote ${units} unit(s) to ${relative(root, path) || path} (XLIFF ${flags.version})\n`);
+      proc.stdout.write(`Wrote ${units} unit(s) to ${flags.out ? shownPath(root, flags.out) : relative(root, path) || path} (XLIFF ${flags.version})\n`);
     });
   xliff
     .command('import')

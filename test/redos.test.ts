@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkSync } from 'recheck';
+import ts from 'typescript';
+import { expect, it } from 'vitest';
+import { normalizeInline, splitKeyMarker } from '../src/model/keys.js';
+import { REPO } from './helpers.js';
+
+/**
+ * Regular expressions that never see a user's text: they read the font CSS Broadside ships
+ * (@fontsource packages). Every other literal in src/ may meet a statement, a translation, a
+ * config value or a path someone typed.
+ */
+const TRUSTED_INPUT = new Set(['src/render/fonts.ts /src:[^;]*;/g', 'src/render/fonts.ts /url\\(\\.\\/files\\/([^)]+\\.woff2)\\)/']);
+
+function regexLiterals(): { where: string; id: string; source: string; flags: string }[] {
+  const files = readdirSync(join(REPO, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  const found: { where: string; id: string; source: string; flags: string }[] = [];
+  for (const file of files.map((f) => `src/${f.replaceAll('\\', '/')}`)) {
+    const sourceFile = ts.createSourceFile(file, readFileSync(join(REPO, file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const text = node.getText(sourceFile);
+        const slash = text.lastIndexOf('/');
+        const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+        found.push({ where: `${file}:${line}`, id: `${file} ${text}`, source: text.slice(1, slash), flags: text.slice(slash + 1) });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return found;
+}
+
+it('no regular expression in src/ takes super-linear time on any input (recheck, as marked runs it)', () => {
+  const literals = regexLiterals();
+  expect(literals.length).toBeGreaterThan(50);
+  const vulnerable = literals
+    .filter((r) => !TRUSTED_INPUT.has(r.id))
+    .flatMap((r) => {
+      // No time limit: on a loaded machine recheck's default 10 s gives `unknown` for a safe expression.
+      const result = checkSync(r.source, r.flags, { timeout: null });
+      return result.status === 'safe' ? [] : [`${r.where} /${r.source}/${r.flags}: ${result.status}${result.status === 'vulnerable' ? ` (${result.complexity.summary}, attack ${result.attack.pattern})` : ''}`];
+    });
+  expect(vulnerable).toEqual([]);
+  // The allowance is for literals that exist; one that is gone or changed must leave the list.
+  for (const id of TRUSTED_INPUT) expect(literals.map((r) => r.id)).toContain(id);
+}, 600_000);
+
+it('normalizes blanks in one pass with the same result as before: runs with a line break or of two or more become one space', () => {
+  expect(normalizeInline('  a \t\n\t b  c\td\t\te\nf ')).toBe('a b c\td e f');
+  const long = `a${' '.repeat(200_000)}b${'\t'.repeat(200_000)}\n`;
+  expect(normalizeInline(long)).toBe('a b');
+});
+
+it('finds the key marker at the end of a block, after the last `<!--`', () => {
+  expect(splitKeyMarker('Some text  <!-- #my-key -->  ')).toEqual({ text: 'Some text', key: 'my-key', markerIndex: 9 });
+  expect(splitKeyMarker('a <!-- #x --> b')).toEqual({ text: 'a <!-- #x --> b' });
+  expect(splitKeyMarker('no marker')).toEqual({ text: 'no marker' });
+});
