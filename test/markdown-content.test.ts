@@ -139,7 +139,7 @@ describe('an untranslated list item on a right-to-left page', () => {
     expect(heText).toMatch(/\n\u200F1\. פריט ראשון\n\u200F2\. \[[^\]\n]+\]\n {3}Second item\n/);
     expect(heText.match(/2\./g)).toHaveLength(1);
     // The <li> keeps the page's direction (its marker on the right, in the column); the English is in a span.
-    expect(heHtml).toMatch(/<li><span lang="en" dir="ltr" data-script="Latn" class="fallback"><span class="fallback-note"[^>]*>[^<]+<\/span> Second item<\/span><\/li>/);
+    expect(heHtml).toMatch(/<li><span lang="en" dir="ltr" data-script="Latn" class="fallback"><strong class="fallback-note"[^>]*>[^<]+<\/strong> Second item<\/span><\/li>/);
     const pdf = execFileSync('pdftotext', ['-layout', join(dir, 'dist/s/he/s.he.pdf'), '-'], { encoding: 'utf8' }).replace(/[\u202A-\u202E]/g, '');
     expect(pdf).toMatch(/פריט ראשון\s*\.1/);
     expect(pdf).toMatch(/Not yet translated[^\n]*\s\.2\n/);

@@ -80,7 +80,7 @@ describe('the command line', () => {
     const elsewhere = join(await tempDir('xliff'), 'he.xlf');
     const exported = await runCli(['xliff', 'export', 'he', '--out', elsewhere], project);
     expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stdout).toContain(`to ${elsewhere} (XLIFF 2.0)`);
+    expect(exported.stdout).toContain(`to ${elsewhere} (XLIFF 1.2)`);
     await writeFile(elsewhere, 'not xml');
     const imported = await runCli(['xliff', 'import', elsewhere], project);
     expect(imported.code).not.toBe(0);
@@ -110,7 +110,7 @@ describe('a language just added', () => {
     const page = await readFile(join(project, 'dist/mission-statement/fa/index.html'), 'utf8');
     expect(page).toContain('<time datetime="2020-02-11"><span lang="en" dir="ltr" data-script="Latn">Published <span lang="fa" dir="rtl">۲۲ بهمن ۱۳۹۸</span></span></time>');
     expect(page).toContain('type="text/plain"><span lang="en" dir="ltr" data-script="Latn">Plain text</span></a>');
-    expect(page).toContain('<span class="fallback-note" lang="en" dir="ltr" data-script="Latn">Not yet translated.');
+    expect(page).toContain('<strong class="fallback-note" lang="en" dir="ltr" data-script="Latn">Not yet translated.');
     // A translated edition's interface strings carry no such tag.
     const hebrew = await readFile(join(project, 'dist/mission-statement/he/index.html'), 'utf8');
     expect(hebrew).toMatch(/<time datetime="2020-02-11">[^<]+<\/time>/);

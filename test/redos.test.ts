@@ -8,10 +8,18 @@ import { REPO } from './helpers.js';
 
 /**
  * Regular expressions that never see a user's text: they read the font CSS Broadside ships
- * (@fontsource packages). Every other literal in src/ may meet a statement, a translation, a
- * config value or a path someone typed.
+ * (@fontsource packages), or the operators and character maps Chromium writes into a PDF, where a
+ * translator's words are glyph codes and hex strings of Chromium's making. Every other literal in
+ * src/ may meet a statement, a translation, a config value or a path someone typed.
  */
-const TRUSTED_INPUT = new Set(['src/render/fonts.ts /src:[^;]*;/g', 'src/render/fonts.ts /url\\(\\.\\/files\\/([^)]+\\.woff2)\\)/']);
+const TRUSTED_INPUT = new Set([
+  'src/render/fonts.ts /src:[^;]*;/g',
+  'src/render/fonts.ts /url\\(\\.\\/files\\/([^)]+\\.woff2)\\)/',
+  'src/pdf/content-stream.ts /\\/ActualText\\s*\\(((?:\\\\[\\s\\S]|[^\\\\)])*)\\)/',
+  'src/pdf/to-unicode.ts /beginbfchar([\\s\\S]*?)endbfchar/g',
+  'src/pdf/to-unicode.ts /beginbfrange([\\s\\S]*?)endbfrange/g',
+  'src/pdf/to-unicode.ts /<([0-9a-fA-F]+)>\\s*<([0-9a-fA-F]+)>\\s*(?:<([0-9a-fA-F\\s]*)>|\\[([^\\]]*)\\])/g',
+]);
 
 function regexLiterals(): { where: string; id: string; source: string; flags: string }[] {
   const files = readdirSync(join(REPO, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));

@@ -3,7 +3,7 @@ import type { Finding } from '../model/finding.js';
 import { listDifference, pairOf, report, type Subject } from './subject.js';
 
 /** `[text][label]` or `[label][]` left as text: a reference link whose label the statement does not define. */
-const UNRESOLVED_REFERENCE = /\[[^\]\n]*\]\[([^\]\n]*)\]/;
+const UNRESOLVED_REFERENCE = /\[[^[\]\n]*\]\[([^[\]\n]*)\]/;
 
 /** [text](target) links: as many as the English has, to the same targets. */
 export function markupLinks(subject: Subject): Finding[] {

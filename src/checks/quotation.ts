@@ -4,7 +4,7 @@ import { pairOf, quote, report, type Subject } from './subject.js';
 import { normalizeQuotation } from './terminology.js';
 
 /** Text between quotation marks of any language: «…», “…”, „…”, "…", ‹…›. */
-const QUOTED = /[«“„"‹]\s*([^«»“”„"‹›]+?)\s*[»”“"›]/gu;
+const QUOTED = /[«“„"‹]([^«»“”„"‹›]+)[»”“"›]/gu;
 
 /** The English quotes an official text; the translation must quote its official wording, letter for letter. */
 export function quotation(subject: Subject): Finding[] {
@@ -14,7 +14,7 @@ export function quotation(subject: Subject): Finding[] {
   const text = normalizeQuotation(proseOf(pair.inline));
   return terminology.quotations.flatMap(({ quotation: declared, official }) => {
     if (!official || text.includes(normalizeQuotation(official.text))) return [];
-    const quoted = [...text.matchAll(QUOTED)].map((m) => m[1]!).sort((a, b) => b.length - a.length)[0];
+    const quoted = [...text.matchAll(QUOTED)].map((m) => m[1]!.trim()).sort((a, b) => b.length - a.length)[0];
     return [
       report(
         subject,

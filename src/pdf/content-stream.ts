@@ -28,7 +28,7 @@ for (const c of '\0\t\n\f\r ') CLASS[c.charCodeAt(0)] = 1;
 for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
 const isWhitespace = (text: string, i: number): boolean => CLASS[text.charCodeAt(i) & 0xff] === 1;
 const isDelimiter = (text: string, i: number): boolean => CLASS[text.charCodeAt(i) & 0xff] !== 0;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /** Splits a content stream into operations (operands followed by their operator). */
 export function parseOperations(text: string): Operation[] {

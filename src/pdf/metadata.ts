@@ -13,7 +13,7 @@ export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?
     title,
     author: meta.organization ? plainText(doc.segment(meta.organization).inline) : '',
     subject: describe(doc),
-    keywords: meta.keywords ? plainText(doc.segment(meta.keywords).inline).split(/\s*[,،]\s*/u).filter(Boolean) : [],
+    keywords: meta.keywords ? plainText(doc.segment(meta.keywords).inline).split(/[,،]/u).map((keyword) => keyword.trim()).filter(Boolean) : [],
     keywordSeparator: keywordSeparator(doc.language.code),
     language: doc.language.code,
     direction: doc.language.dir,

@@ -78,7 +78,7 @@ function toNode(token: Token, at: number, onComment: CommentListener): Inline | 
     case 'text':
       // marked decodes numeric references but not named ones; its `raw` has both, decoded here once,
       // after the line breaks and runs of spaces that Markdown shows as one space are made one.
-      return { type: 'text', text: decodeReferences(token.raw.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ')), at };
+      return { type: 'text', text: decodeReferences(token.raw.replace(/[ \t\n]+/g, (blanks) => (blanks === ' ' || blanks === '\t' ? blanks : ' '))), at };
     case 'escape':
       return { type: 'text', text: token.text, at };
     case 'em':

@@ -6,7 +6,7 @@ import { KEY_PATTERN } from '../model/keys.js';
  * not a key (a note to the authors) is fine; one word in a block's text looks like a key without its `#`.
  */
 export function keyCommentProblem(comment: string, inText: boolean): { message: string; hint: string } | undefined {
-  const body = /^<!--\s*([\s\S]*?)\s*-->$/.exec(comment)?.[1] ?? '';
+  const body = (/^<!--([\s\S]*?)-->$/.exec(comment)?.[1] ?? '').trim();
   if (body.startsWith('#')) {
     return inText
       ? {
