@@ -30,7 +30,7 @@ const source = languages.find((l) => l.isSource)!;
 const hebrew = languages.find((l) => l.code === 'he')!;
 const interfaceStrings = await loadInterfaceStrings(REPO);
 const context: PageContext = {
-  editions: languages.map((l) => ({ code: l.code, dir: l.dir, name: l.code })),
+  editions: languages.map((l) => ({ code: l.code, dir: l.dir, script: l.script, name: l.code })),
   formats: ['html', 'txt', 'pdf'],
   template: await readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
 };

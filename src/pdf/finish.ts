@@ -1,4 +1,5 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import { removeUnbrokenSoftHyphens } from './soft-hyphens.js';
 
 export interface PdfMetadata {
   title: string;
@@ -27,6 +28,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
   pdf.setCreationDate(meta.date);
   pdf.setModificationDate(meta.date);
   rewriteOutline(pdf, meta.outlineTitles);
+  removeUnbrokenSoftHyphens(pdf);
   return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
 

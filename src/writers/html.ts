@@ -5,11 +5,14 @@ import type { Block, Segment } from '../model/statement.js';
 import { escapeHtml } from '../render/escape.js';
 import { plainText, renderInlineHtml } from '../render/inline.js';
 import { fillTemplate } from '../render/template.js';
+import { typesetHtml } from '../render/typeset.js';
 import { artifactPath, type Format } from './paths.js';
 
 export interface Edition {
   code: string;
   dir: 'ltr' | 'rtl';
+  /** ISO 15924 script code: the name is drawn in that script's face. */
+  script: string;
   /** The language's name in itself (its own `languageName` interface string). */
   name: string;
 }
@@ -40,8 +43,8 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
   if (context.baseUrl) alternates.unshift(`<link rel="canonical" href="${escapeHtml(href(language.code))}">`);
   const languageLinks = context.editions.map((e) =>
     e.code === language.code
-      ? `<li><a href="index.html" aria-current="page" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</a></li>`
-      : `<li><a href="${escapeHtml(pageHref(statement.id, language.code, e.code))}" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</a></li>`,
+      ? `<li><a href="index.html" aria-current="page" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}" data-script="${e.script}">${escapeHtml(e.name)}</a></li>`
+      : `<li><a href="${escapeHtml(pageHref(statement.id, language.code, e.code))}" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}" data-script="${e.script}">${escapeHtml(e.name)}</a></li>`,
   );
   const downloads = context.formats
     .filter((f): f is 'pdf' | 'txt' => f !== 'html')
@@ -57,6 +60,7 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
       lang: language.code,
       dir: language.dir,
       script: language.script,
+      numbering: language.numbering,
       styleSource: "'self'",
       documentTitle: escapeHtml(organization ? `${title} – ${organization}` : title),
       title: escapeHtml(title),
@@ -102,16 +106,21 @@ function fallbackNote(doc: LocalizedStatement, segment: LocalizedSegment): strin
   return `<span class="fallback-note" lang="${language.code}" dir="${language.dir}" data-script="${language.script}">${escapeHtml(note)}</span> `;
 }
 
+/** A segment's inline HTML, set by the rules of the language it is shown in (a fallback keeps its own). */
+function segmentHtml(localized: LocalizedSegment, hyphenate: boolean): string {
+  return typesetHtml(renderInlineHtml(localized.text), localized.lang, localized.dir, { hyphenate });
+}
+
 function inlineSegment(doc: LocalizedStatement, segment: Segment): string {
   const localized = doc.segment(segment);
-  const html = renderInlineHtml(localized.text);
+  const html = segmentHtml(localized, false);
   if (localized.state !== 'missing' && localized.state !== 'stale') return html;
   return `<span${segmentAttributes(doc, localized)}>${html}</span>`;
 }
 
 function element(doc: LocalizedStatement, tag: string, segment: Segment, extra = ''): string {
   const localized = doc.segment(segment);
-  return `<${tag}${extra}${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.text)}</${tag}>`;
+  return `<${tag}${extra}${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${segmentHtml(localized, !/^h\d$/.test(tag))}</${tag}>`;
 }
 
 /**
@@ -148,7 +157,7 @@ function renderBlock(doc: LocalizedStatement, block: Block, levels: Map<number, 
       const items = block.items.map((item) => {
         const children = item.children.length ? `\n${renderBlocks(doc, item.children, levels)}` : '';
         const localized = doc.segment(item.segment);
-        return `<li${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.text)}${children}</li>`;
+        return `<li${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${segmentHtml(localized, true)}${children}</li>`;
       });
       return `<${tag}${start}>\n${items.join('\n')}\n</${tag}>`;
     }
