@@ -100,7 +100,8 @@ export function typesetHtml(html: string, lang: string, dir: 'ltr' | 'rtl', opti
       if (inCode > 0 || part === '') return part;
       // Prose never ends on a line of one word: its last two words are kept together.
       const lastWords = options.hyphenate && i === parts.length - 1 ? LAST_TWO_WORDS.exec(part) : null;
-      if (!lastWords) return setText(part);
+      // Right to left, an identifier at the end is kept together by isolateIdentifiers instead.
+      if (!lastWords || (dir === 'rtl' && /[0-9A-Za-z]/.test(lastWords[0]))) return setText(part);
       return `${setText(part.slice(0, lastWords.index))}<span class="nobreak">${setText(lastWords[0])}</span>`;
     })
     .join('');
