@@ -14,9 +14,9 @@ describe('typesetting of text nodes', () => {
   const set = (html: string, lang: string, dir: 'ltr' | 'rtl' = 'ltr'): string => typesetHtml(html, lang, dir, { hyphenate: true });
 
   it('hyphenates prose with the language patterns, at least three letters either side', () => {
-    expect(set('the organizations cooperate here', 'en')).toBe(`the orga${SHY}ni${SHY}za${SHY}tions <span class="nobreak">coop${SHY}er${SHY}ate here</span>`);
+    expect(set('the organizations cooperate here', 'en')).toBe(`the orga${SHY}ni${SHY}za${SHY}tions <span class="nobreak">cooperate here</span>`);
     expect(set('organisation existentielle à voir', 'fr')).toContain(`exis${SHY}ten${SHY}tielle`);
-    expect(set('organizaciones, y', 'es')).toContain(`orga${SHY}ni${SHY}za${SHY}cio${SHY}nes`);
+    expect(set('organizaciones, y más cosas', 'es')).toContain(`orga${SHY}ni${SHY}za${SHY}cio${SHY}nes`);
   });
 
   it('leaves names, numbers, addresses, code and headings alone', () => {
@@ -32,13 +32,13 @@ describe('typesetting of text nodes', () => {
   });
 
   it('keeps Hebrew maqaf compounds whole and isolates identifiers in right-to-left text', () => {
-    expect(set('הדו־קיום בין', 'he', 'rtl')).toContain('<span class="nobreak">הדו־קיום</span>');
+    expect(set('הדו־קיום בין ערבים ליהודים', 'he', 'rtl')).toContain('<span class="nobreak">הדו־קיום</span>');
     expect(set('החלטה 217 A (III) של האו״ם', 'he', 'rtl')).toContain('<span dir="ltr" class="nobreak">217 A (III)</span>');
     expect(set('قرار 217 A (III) للأمم', 'ar', 'rtl')).toContain('<span dir="ltr" class="nobreak">217 A (III)</span>');
   });
 
   it('does not hyphenate inside entities or tags', () => {
-    expect(set('<em>internationally</em> &amp; elsewhere', 'en')).toBe(`<em>inter${SHY}na${SHY}tion${SHY}ally</em> <span class="nobreak">&amp; else${SHY}where</span>`);
+    expect(set('<em>internationally</em> &amp; elsewhere', 'en')).toBe(`<em>inter${SHY}na${SHY}tion${SHY}ally</em> <span class="nobreak">&amp; elsewhere</span>`);
   });
 });
 

@@ -83,10 +83,10 @@ const IDENTIFIER = /(?<![\p{L}\p{N}])[0-9A-Za-z(][0-9A-Za-z().\/-]*(?: [0-9A-Za-
 export function typesetHtml(html: string, lang: string, dir: 'ltr' | 'rtl', options: TypesetOptions): string {
   const hyphenate = options.hyphenate ? hyphenatorFor(lang) : undefined;
   const rules = { ...DEFAULT_RULES, ...RULES[lang.split('-')[0]!.toLowerCase()] };
-  const setText = (text: string): string =>
+  const setText = (text: string, kept = false): string =>
     (dir === 'rtl' ? isolateIdentifiers(text) : text)
       .split(/(<[^>]*>|\s+)/)
-      .map((chunk, j) => (j % 2 === 1 || chunk === '' ? chunk : typesetWord(chunk, rules, hyphenate)))
+      .map((chunk, j) => (j % 2 === 1 || chunk === '' ? chunk : typesetWord(chunk, rules, kept ? undefined : hyphenate, kept)))
       .join('');
   let inCode = 0;
   const parts = html.split(TAG_OR_TEXT);
@@ -102,7 +102,7 @@ export function typesetHtml(html: string, lang: string, dir: 'ltr' | 'rtl', opti
       const lastWords = options.hyphenate && i === parts.length - 1 ? LAST_TWO_WORDS.exec(part) : null;
       // Right to left, an identifier at the end is kept together by isolateIdentifiers instead.
       if (!lastWords || (dir === 'rtl' && /[0-9A-Za-z]/.test(lastWords[0]))) return setText(part);
-      return `${setText(part.slice(0, lastWords.index))}<span class="nobreak">${setText(lastWords[0])}</span>`;
+      return `${setText(part.slice(0, lastWords.index))}<span class="nobreak">${setText(lastWords[0], true)}</span>`;
     })
     .join('');
 }
@@ -122,10 +122,11 @@ function balanced(text: string): boolean {
   return (text.match(/\(/g)?.length ?? 0) === (text.match(/\)/g)?.length ?? 0);
 }
 
-/** One whitespace-delimited word of escaped text. */
-function typesetWord(word: string, rules: HyphenationRules, hyphenate: Hyphenator | undefined): string {
+/** One whitespace-delimited word of escaped text; `kept`: inside a group already kept on one line. */
+function typesetWord(word: string, rules: HyphenationRules, hyphenate: Hyphenator | undefined, kept: boolean): string {
   if (NOT_PROSE.test(word.replace(/&#?\w+;/g, ''))) return word;
   if (COMPOUND.test(word)) {
+    if (kept) return word;
     // Hebrew's maqaf joins a compound that is read as one word; names (États-Unis) are not split either.
     const whole = rules.compounds === 'whole' || word.includes('\u05BE') || /(?:^|[-\u2010])\p{Lu}/u.test(word);
     return whole ? `<span class="nobreak">${word}</span>` : word;
@@ -146,8 +147,11 @@ function hyphenateLetters(letters: string, rules: HyphenationRules, hyphenate: H
     const parts = hyphenate(letters, { hyphenChar: MARK }).split(MARK);
     result = '';
     let done = 0;
+    let lastBreak = 0;
     for (const [k, part] of parts.entries()) {
-      const breakHere = k > 0 && done >= rules.before && letters.length - done >= rules.after;
+      // No one-letter syllable between two breaks ("mate-r-ial").
+      const breakHere = k > 0 && done >= rules.before && letters.length - done >= rules.after && done - lastBreak >= 2;
+      if (breakHere) lastBreak = done;
       result += (breakHere ? SOFT_HYPHEN : '') + part;
       done += part.length;
     }
