@@ -7,16 +7,19 @@ const COUNTER_STYLE: Record<string, string> = { latn: 'decimal', arab: 'arabic-i
 
 type Paper = LocalizedStatement['language']['paper'];
 
+/** Each paper's CSS page size name. */
+export const PAPER_CSS: Record<Paper, string> = { a4: 'A4', letter: 'letter', legal: 'legal', a5: 'A5' };
+
 /**
  * Paper width and the page design for it, in millimetres: the measure (the width of the text, about
  * 65 characters of 11 pt Noto Serif), centred, and the head and foot margins, which hold the running
  * head and the page number.
  */
-const PAGES: Record<Paper, { css: string; width: number; measure: number; head: number; foot: number }> = {
-  a4: { css: 'A4', width: 210, measure: 118, head: 24, foot: 26 },
-  letter: { css: 'letter', width: 215.9, measure: 118, head: 20, foot: 22 },
-  legal: { css: 'legal', width: 215.9, measure: 118, head: 22, foot: 24 },
-  a5: { css: 'A5', width: 148, measure: 110, head: 18, foot: 20 },
+const PAGES: Record<Paper, { width: number; measure: number; head: number; foot: number }> = {
+  a4: { width: 210, measure: 118, head: 24, foot: 26 },
+  letter: { width: 215.9, measure: 118, head: 20, foot: 22 },
+  legal: { width: 215.9, measure: 118, head: 22, foot: 24 },
+  a5: { width: 148, measure: 100, head: 16, foot: 18 },
 };
 
 /**
@@ -59,7 +62,7 @@ export function writePrintCss(doc: LocalizedStatement, template: string, fitLeve
   return fillTemplate(
     template,
     {
-      paper: PAGES[doc.language.paper].css,
+      paper: PAPER_CSS[doc.language.paper],
       size: `${settings.sizePt}pt`,
       leading: String(settings.leading),
       margins: `${settings.margins.top}mm ${settings.margins.side}mm ${settings.margins.bottom}mm`,
