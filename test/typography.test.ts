@@ -100,3 +100,31 @@ describe.each(['a4', 'letter'])('the shipped statement printed on %s', (paper) =
     expect(words.filter((w) => !read.has(w))).toEqual([]);
   });
 });
+
+describe('fitting to pages', () => {
+  it('keeps the least tightening that saves a page, and reports the pages', async () => {
+    const { printJobs } = await import('../src/io/pdf.js');
+    const { ConfigSchema } = await import('../src/config/schema.js');
+    const config = ConfigSchema.parse({ languages: [{ code: 'en' }] });
+    // A page 12 mm too tall for one A4 sheet at levels 0–1, short enough from level 2 on.
+    const css = (level: number): string => `@page { size: A4; margin: 10mm; } div { height: ${level < 2 ? 289 : 270}mm; }`;
+    const files = (path: string): string | undefined => (path === 'fit/page.html' ? '<!DOCTYPE html><html lang="en"><link rel="stylesheet" href="print.css"><div>text</div></html>' : path === 'fit/print.css' ? css(0) : undefined);
+    const fitted: Array<[number, number]> = [];
+    const metadata = { title: 't', author: '', subject: '', keywords: [], creator: 'test', date: new Date(0), outlineTitles: [] };
+    const fit = { stylesheet: 'fit/print.css', levels: 4, css, label: 'fit', onFitted: (pages: number, level: number) => void fitted.push([pages, level]) };
+    const pdfs = await printJobs([{ output: 'fit.pdf', page: 'fit/page.html', files, marginText: '', metadata, fit }], { config, env: process.env, creator: 'test' });
+    expect(fitted).toEqual([[1, 2]]);
+    const { pageCount } = await import('../src/pdf/page-count.js');
+    expect(await pageCount(pdfs.get('fit.pdf')!)).toBe(1);
+  });
+
+  it('fails the build with a clear message when an edition cannot be fitted to its maxPages', async () => {
+    const config = (await readText(join(REPO, 'broadside.yaml'))).replace('  - code: en\n', '  - code: en\n    maxPages: 1\n');
+    const project = await makeProject({ 'broadside.yaml': config });
+    projects.push(project);
+    const result = await runCli(['build', '--lang', 'en', '--format', 'pdf'], project, { PATH: process.env.PATH });
+    expect(result.code).toBe(8);
+    expect(result.stderr).toMatch(/mission-statement\/en\/mission-statement\.en\.pdf \(en\) takes 2 pages, more than its pdf\.maxPages of 1/);
+    expect(result.stderr).toMatch(/allow more pages/);
+  });
+});
