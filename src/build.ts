@@ -185,7 +185,8 @@ function makeArtifacts(
       const key = pdfKey(VERSION, doc, { ...pdfSources, html: render.html(doc), printCss: render.printCss(doc) });
       const last = before.get(artifact.path);
       const upToDate = !force && last?.key === key && current.get(artifact.path)?.sha256 === last.sha256;
-      made.set(artifact.path, { ...artifact, bytes: last?.bytes ?? 0, sha256: last?.sha256 ?? '', key, status: upToDate ? 'reused' : 'built' });
+      const pages = last?.pages === undefined ? {} : { pages: last.pages };
+      made.set(artifact.path, { ...artifact, bytes: last?.bytes ?? 0, sha256: last?.sha256 ?? '', key, ...pages, status: upToDate ? 'reused' : 'built' });
     } else {
       const text = artifact.format === 'html' ? render.html(doc) : render.text(doc);
       const file = fileOf(artifact.path, text);

@@ -130,7 +130,8 @@ function htmlText(html: string): string {
       if (!['a', 'em', 'strong', 'del', 'code', 'span', 'time'].includes(name)) text += '\n';
     },
   }).end(html);
-  return text;
+  // Soft hyphens (hyphenation points) are invisible: a reader sees the word whole.
+  return text.replace(/\u00AD/g, '');
 }
 
 /** Words of each segment shown (meta fields other than the title are not shown in the text edition). */

@@ -183,7 +183,7 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
     const worker = async (slot: number): Promise<void> => {
       for (let job = queue.shift(); job; job = queue.shift()) {
         const page = await (pages[slot] ??= openPage(browser, undefined, options.onBlockedRequest));
-        const raw = await withTimeout(printFitted(page, job), timeout, job.output);
+        const raw = await printFitted((fitted) => withTimeout(page.print(fitted), timeout, job.output), job);
         const finished = finisher.then(({ finishPdf }) => finishPdf(raw, job.metadata));
         finishing.push(finished.then((pdf) => void results.set(job.output, pdf)).then(() => options.onPrinted?.(job.output)));
       }
@@ -208,19 +208,26 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
   return { print, close };
 }
 
+/**
+ * Editions longer than this are not fitted unless their maxPages asks for it: the limits win about a
+ * sixth of a page per page, and reprinting a long document costs more than the sheet it might save.
+ */
+const FIT_UP_TO_PAGES = 4;
+
 /** Prints a job, fitted to fewer pages when it asks to be (see FitToPages). */
-async function printFitted(page: PrintPage, job: PrintJob): Promise<Uint8Array> {
-  const first = await page.print(job);
+async function printFitted(print: (job: PrintJob) => Promise<Uint8Array>, job: PrintJob): Promise<Uint8Array> {
+  const first = await print(job);
   const { fit } = job;
   if (!fit) return first;
   const { pageCount } = await import('../pdf/page-count.js');
   const atLevel = async (level: number): Promise<{ pdf: Uint8Array; pages: number; level: number }> => {
-    const pdf = level === 0 ? first : await page.print({ ...job, files: (path) => (path === fit.stylesheet ? fit.css(level) : job.files(path)) });
+    const pdf = level === 0 ? first : await print({ ...job, files: (path) => (path === fit.stylesheet ? fit.css(level) : job.files(path)) });
     return { pdf, pages: await pageCount(pdf), level };
   };
   let kept = await atLevel(0);
   const natural = kept.pages;
-  if (natural > 1 && fit.levels > 0) {
+  const wanted = natural > 1 && (natural <= FIT_UP_TO_PAGES || (fit.maxPages !== undefined && natural > fit.maxPages));
+  if (wanted && fit.levels > 0) {
     const tightest = await atLevel(fit.levels);
     if (tightest.pages < natural) {
       // The least tightening that still saves a page: halve the range of levels.
