@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,8 +115,8 @@ describe('fitting to pages', () => {
     const fit = { stylesheet: 'fit/print.css', levels: 4, css, label: 'fit', onFitted: (pages: number, level: number) => void fitted.push([pages, level]) };
     const pdfs = await printJobs([{ output: 'fit.pdf', page: 'fit/page.html', files, marginText: '', metadata, fit }], { config, env: process.env, creator: 'test' });
     expect(fitted).toEqual([[1, 2]]);
-    const { pageCount } = await import('../src/pdf/page-count.js');
-    expect(await pageCount(pdfs.get('fit.pdf')!)).toBe(1);
+    const { pageFill } = await import('../src/pdf/page-count.js');
+    expect((await pageFill(pdfs.get('fit.pdf')!)).pages).toBe(1);
   });
 
   it('fails the build with a clear message when an edition cannot be fitted to its maxPages', async () => {
@@ -126,5 +127,38 @@ describe('fitting to pages', () => {
     expect(result.code).toBe(8);
     expect(result.stderr).toMatch(/mission-statement\/en\/mission-statement\.en\.pdf \(en\) takes 2 pages, more than its pdf\.maxPages of 1/);
     expect(result.stderr).toMatch(/allow more pages/);
+  });
+});
+
+describe('a passage shown in English on Hebrew and Arabic pages', () => {
+  let project: string;
+  beforeAll(async () => {
+    // Added to the English only: a paragraph with emphasis and a numbered list, untranslated everywhere.
+    const statement = (await readText(join(REPO, 'statements/mission-statement.md'))).trimEnd() + '\n\nWe *firmly* hold these aims: <!-- #aims -->\n\n1. Peace <!-- #aim-peace -->\n2. Justice <!-- #aim-justice -->\n';
+    project = await makeProject({ 'statements/mission-statement.md': statement });
+    projects.push(project);
+    const result = await runCli(['build', '--lang', 'he,ar', '--format', 'html,pdf'], project, { PATH: process.env.PATH });
+    expect(result.code, result.stderr).toBe(0);
+  }, 180_000);
+  const pdf = (lang: string): string => join(project, 'dist', `mission-statement/${lang}/mission-statement.${lang}.pdf`);
+
+  it('sets its emphasis in italic, as English does, not in the page’s bold', () => {
+    const fonts = execFileSync('pdffonts', [pdf('he')], { encoding: 'utf8' });
+    expect(fonts).toContain('NotoSerif-Italic');
+    expect(fonts).not.toContain('NotoSerif-BoldItalic');
+  });
+
+  it('numbers its list in the page’s numbering, beside the item as the page’s own numbers stand', async () => {
+    const html = await readFile(join(project, 'dist/mission-statement/ar/index.html'), 'utf8');
+    expect(html).toMatch(/<html [^>]*data-numbering="arab"/);
+    expect(html).toContain('<li><div lang="en" dir="ltr" data-script="Latn" class="fallback"><span class="fallback-note" lang="ar"');
+    // Chromium writes list markers into the text layer that pdf.js reads (poppler leaves them out).
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: new Uint8Array(await readFile(pdf('ar'))), verbosity: 0 }).promise;
+    let text = '';
+    for (let i = 1; i <= doc.numPages; i++) for (const item of (await (await doc.getPage(i)).getTextContent()).items) if ('str' in item) text += item.str;
+    await doc.destroy();
+    expect(text).toMatch(/٢\./);
+    expect(text).not.toMatch(/\b[12]\./);
   });
 });

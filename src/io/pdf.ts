@@ -213,20 +213,27 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
  * sixth of a page per page, and reprinting a long document costs more than the sheet it might save.
  */
 const FIT_UP_TO_PAGES = 4;
+/**
+ * Nor is an edition whose last page holds more than this share of a full page per page before it
+ * (measured by its drawing instructions; the limits win about 0.17): it cannot end a page sooner.
+ */
+const FIT_LAST_PAGE_SHARE = 0.25;
 
 /** Prints a job, fitted to fewer pages when it asks to be (see FitToPages). */
 async function printFitted(print: (job: PrintJob) => Promise<Uint8Array>, job: PrintJob): Promise<Uint8Array> {
   const first = await print(job);
   const { fit } = job;
   if (!fit) return first;
-  const { pageCount } = await import('../pdf/page-count.js');
-  const atLevel = async (level: number): Promise<{ pdf: Uint8Array; pages: number; level: number }> => {
+  const { pageFill } = await import('../pdf/page-count.js');
+  const atLevel = async (level: number): Promise<{ pdf: Uint8Array; pages: number; level: number; lastPageShare: number }> => {
     const pdf = level === 0 ? first : await print({ ...job, files: (path) => (path === fit.stylesheet ? fit.css(level) : job.files(path)) });
-    return { pdf, pages: await pageCount(pdf), level };
+    return { pdf, level, ...(await pageFill(pdf)) };
   };
   let kept = await atLevel(0);
   const natural = kept.pages;
-  const wanted = natural > 1 && (natural <= FIT_UP_TO_PAGES || (fit.maxPages !== undefined && natural > fit.maxPages));
+  const overLimit = fit.maxPages !== undefined && natural > fit.maxPages;
+  const worthTrying = natural <= FIT_UP_TO_PAGES && kept.lastPageShare <= FIT_LAST_PAGE_SHARE * (natural - 1);
+  const wanted = natural > 1 && (worthTrying || overLimit);
   if (wanted && fit.levels > 0) {
     const tightest = await atLevel(fit.levels);
     if (tightest.pages < natural) {

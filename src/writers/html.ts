@@ -157,7 +157,11 @@ function renderBlock(doc: LocalizedStatement, block: Block, levels: Map<number, 
       const items = block.items.map((item) => {
         const children = item.children.length ? `\n${renderBlocks(doc, item.children, levels)}` : '';
         const localized = doc.segment(item.segment);
-        return `<li${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${segmentHtml(localized, true)}${children}</li>`;
+        const content = `${fallbackNote(doc, localized)}${segmentHtml(localized, true)}${children}`;
+        // A list item shown in another language keeps the page's direction, so its number stands
+        // where the page's numbers do; the passage inside has its own.
+        const attributes = segmentAttributes(doc, localized);
+        return attributes ? `<li><div${attributes}>${content}</div></li>` : `<li>${content}</li>`;
       });
       return `<${tag}${start}>\n${items.join('\n')}\n</${tag}>`;
     }
