@@ -81,13 +81,9 @@ const IDENTIFIER = /(?<![\p{L}\p{N}])[0-9A-Za-z(][0-9A-Za-z().\/-]*(?: [0-9A-Za-
 
 /** Applies the language's typesetting to rendered inline HTML (as made by renderInlineHtml). Pure. */
 export function typesetHtml(html: string, lang: string, dir: 'ltr' | 'rtl', options: TypesetOptions): string {
-  const hyphenate = options.hyphenate ? hyphenatorFor(lang) : undefined;
-  const rules = { ...DEFAULT_RULES, ...RULES[lang.split('-')[0]!.toLowerCase()] };
+  const setter = setterFor(lang, options.hyphenate);
   const setText = (text: string, kept = false): string =>
-    (dir === 'rtl' ? isolateIdentifiers(text) : text)
-      .split(/(<[^>]*>|\s+)/)
-      .map((chunk, j) => (j % 2 === 1 || chunk === '' ? chunk : typesetWord(chunk, rules, kept ? undefined : hyphenate, kept)))
-      .join('');
+    (dir === 'rtl' ? isolateIdentifiers(text) : text).replace(WORD_OR_TAG, (chunk) => (chunk.startsWith('<') ? chunk : setter.word(chunk, kept)));
   let inCode = 0;
   const parts = html.split(TAG_OR_TEXT);
   return parts
@@ -108,6 +104,40 @@ export function typesetHtml(html: string, lang: string, dir: 'ltr' | 'rtl', opti
 }
 
 const LAST_TWO_WORDS = /\S+[ \t]+\S+\s*$/;
+const WORD_OR_TAG = /<[^>]*>|[^\s<]+/g;
+
+interface WordSetter {
+  /** A word set by the language's rules; each distinct word is worked out once per build. */
+  word(word: string, kept: boolean): string;
+}
+
+const setters = new Map<string, WordSetter>();
+
+function setterFor(lang: string, hyphenating: boolean): WordSetter {
+  const id = `${hyphenating ? '+' : '-'}${lang}`;
+  let setter = setters.get(id);
+  if (!setter) {
+    const hyphenate = hyphenating ? hyphenatorFor(lang) : undefined;
+    const rules = { ...DEFAULT_RULES, ...RULES[lang.split('-')[0]!.toLowerCase()] };
+    const done = new Map<string, string>();
+    setter = {
+      word(word, kept) {
+        const key = kept ? `\u0000${word}` : word;
+        let set = done.get(key);
+        if (set === undefined) {
+          // Bounded for long-running `build --watch` and `preview`.
+          if (done.size >= KEPT_WORDS) done.clear();
+          done.set(key, (set = typesetWord(word, rules, kept ? undefined : hyphenate, kept)));
+        }
+        return set;
+      },
+    };
+    setters.set(id, setter);
+  }
+  return setter;
+}
+
+const KEPT_WORDS = 50_000;
 
 function isolateIdentifiers(text: string): string {
   return text.replace(IDENTIFIER, (match) => {
@@ -135,27 +165,21 @@ function typesetWord(word: string, rules: HyphenationRules, hyphenate: Hyphenato
   return word.replace(ENTITY_OR_LETTERS, (letters) => (letters.startsWith('&') ? letters : hyphenateLetters(letters, rules, hyphenate)));
 }
 
-const cache = new Map<Hyphenator, Map<string, string>>();
+const MARKED = { hyphenChar: MARK };
 
 function hyphenateLetters(letters: string, rules: HyphenationRules, hyphenate: Hyphenator): string {
   // Names and acronyms keep their shape.
   if (/\p{Lu}/u.test(letters) || letters.length < rules.before + rules.after) return letters;
-  let words = cache.get(hyphenate);
-  if (!words) cache.set(hyphenate, (words = new Map()));
-  let result = words.get(letters);
-  if (result === undefined) {
-    const parts = hyphenate(letters, { hyphenChar: MARK }).split(MARK);
-    result = '';
-    let done = 0;
-    let lastBreak = 0;
-    for (const [k, part] of parts.entries()) {
-      // No one-letter syllable between two breaks ("mate-r-ial").
-      const breakHere = k > 0 && done >= rules.before && letters.length - done >= rules.after && done - lastBreak >= 2;
-      if (breakHere) lastBreak = done;
-      result += (breakHere ? SOFT_HYPHEN : '') + part;
-      done += part.length;
-    }
-    words.set(letters, result);
+  const parts = hyphenate(letters, MARKED).split(MARK);
+  let result = '';
+  let done = 0;
+  let lastBreak = 0;
+  for (const [k, part] of parts.entries()) {
+    // No one-letter syllable between two breaks ("mate-r-ial").
+    const breakHere = k > 0 && done >= rules.before && letters.length - done >= rules.after && done - lastBreak >= 2;
+    if (breakHere) lastBreak = done;
+    result += (breakHere ? SOFT_HYPHEN : '') + part;
+    done += part.length;
   }
   return result;
 }
