@@ -136,7 +136,7 @@ beforeAll(async () => {
       const text = decodeSourceText(new TextEncoder().encode(FRONT + example.markdown), file);
       const statement = readStatement(`example-${example.number}`, file, text);
       const doc = localize(statement, english, english, project.interfaceStrings, undefined);
-      const html = writeHtml(doc, { editions: [{ code: 'en', dir: 'ltr', name: 'English' }], downloads: [], template: project.templates.page });
+      const html = writeHtml(doc, { editions: [{ code: 'en', dir: 'ltr', script: 'Latn', name: 'English' }], downloads: [], template: project.templates.page });
       outcomes.set(example.number, { kind: 'built', doc, html: articleOf(html), text: textBody(writeText(doc, { columns: 72 })) });
     } catch (error) {
       if (!(error instanceof BroadsideError)) throw error;

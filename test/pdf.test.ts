@@ -14,7 +14,7 @@ const poppler = (tool: string, ...args: string[]): string => execFileSync(tool, 
 beforeAll(async () => {
   project = await makeProject();
   const result = await runCli(['build'], project, { PATH: process.env.PATH });
-  expect(result.stderr).toBe(`Wrote 15 files to ${join(project, 'dist')}\n`);
+  expect(result.stderr).toBe(`Wrote 15 files to ${join(project, 'dist')}; PDF pages: ar 1, en 2, es 2, fr 2, he 1\n`);
   expect(result.code).toBe(0);
 }, 120_000);
 
@@ -105,7 +105,7 @@ describe('PDF text', () => {
   });
 
   it('numbers pages in the language’s own words and digits', () => {
-    expect(poppler('pdftotext', pdfPath('he'), '-').replace(/[\u202A-\u202E]/g, '')).toMatch(/עמוד\s+1\s*מתוך\s+2/);
+    expect(poppler('pdftotext', pdfPath('he'), '-').replace(/[\u202A-\u202E]/g, '')).toMatch(/עמוד\s+1\s*מתוך\s+\d/);
     expect(poppler('pdftotext', pdfPath('ar'), '-')).toMatch(/[١٢]/);
     expect(poppler('pdftotext', pdfPath('fr'), '-')).toMatch(/Page 1 sur \d/);
     expect(poppler('pdftotext', pdfPath('es'), '-')).toMatch(/Página 1 de \d/);

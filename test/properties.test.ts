@@ -30,7 +30,7 @@ const source = languages.find((l) => l.isSource)!;
 const hebrew = languages.find((l) => l.code === 'he')!;
 const interfaceStrings = await loadInterfaceStrings(REPO);
 const context: PageContext = {
-  editions: languages.map((l) => ({ code: l.code, dir: l.dir, name: l.code })),
+  editions: languages.map((l) => ({ code: l.code, dir: l.dir, script: l.script, name: l.code })),
   downloads: [
     { format: 'txt', mediaType: 'text/plain', label: 'downloadText' },
     { format: 'pdf', mediaType: 'application/pdf', label: 'downloadPdf' },
@@ -133,7 +133,8 @@ function htmlText(html: string): string {
       if (!['a', 'em', 'strong', 'del', 'code', 'span', 'time'].includes(name)) text += '\n';
     },
   }).end(html);
-  return text;
+  // Soft hyphens (hyphenation points) are invisible: a reader sees the word whole.
+  return text.replace(/\u00AD/g, '');
 }
 
 /** Words of each segment shown (meta fields other than the title are not shown in the text edition). */

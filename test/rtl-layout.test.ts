@@ -32,10 +32,14 @@ async function open(lang: string): Promise<Page> {
 function wordCentres(page: Page, paragraphText: string, words: string[]): Promise<number[]> {
   return page.evaluate(
     (text, wanted) => {
-      const p = [...document.querySelectorAll('p')].find((el) => el.textContent === text)!;
-      const node = p.firstChild as Text;
+      // Soft hyphens aside, the paragraph says the text; a word may sit in a span that keeps it whole.
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent!.replace(/\u00AD/g, '') === text)!;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
       return wanted.map((word) => {
         const range = document.createRange();
+        const node = nodes.find((n) => n.data.includes(word))!;
         const start = node.data.indexOf(word);
         range.setStart(node, start);
         range.setEnd(node, start + word.length);

@@ -23,6 +23,7 @@ import type { Finding } from '../model/finding.js';
 import { compareText, plannedArtifacts, type ArtifactId } from '../plan/artifacts.js';
 import { shardOf, type Shard } from '../plan/shard.js';
 import type { Edition } from '../writers/html.js';
+import { FIT_LEVELS } from '../writers/print-css.js';
 import { ASSETS_DIR, artifactPath, FORMATS, INDEX_PATH, MANIFEST_PATH, printStylesheetPath, type Format } from '../writers/paths.js';
 import { WRITERS } from '../writers/registry.js';
 import { selectLanguages } from '../translated-languages.js';
@@ -131,7 +132,7 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   const kept = options.shard || !isSelection(options) ? [] : keptArtifacts(previous, planned, project, current);
   const timings = { loadMs: lap(), renderMs: 0, printMs: 0, writeMs: 0, totalMs: 0 };
 
-  const editions: Edition[] = allLanguages.map((l) => ({ code: l.code, dir: l.dir, name: docs.find((d) => d.language === l)!.t('languageName') }));
+  const editions: Edition[] = allLanguages.map((l) => ({ code: l.code, dir: l.dir, script: l.script, name: docs.find((d) => d.language === l)!.t('languageName') }));
   const inOutput = [...planned, ...kept];
   const render = editionRenderer(project, docs, editions, inOutput);
   const assets = await loadAssets(TEMPLATES_DIR);
@@ -141,7 +142,7 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   for (const artifact of made.values()) if (artifact.status === 'built' && !WRITERS[artifact.format].needsBrowser) events.onArtifact?.(artifact.path);
   timings.renderMs = lap();
 
-  for (const [path, data] of await printAll(toPrint, render, assets, printer)) Object.assign(made.get(path)!, fileOf(path, data));
+  for (const [path, { data, pages }] of await printAll(toPrint, render, assets, printer)) Object.assign(made.get(path)!, fileOf(path, data), { pages });
   timings.printMs = lap();
   checkAborted(options.signal);
 
@@ -190,7 +191,8 @@ function makeArtifacts(
       const key = writer.cacheKey(VERSION, { doc, render, pdfSources });
       const last = before.get(artifact.path);
       const upToDate = !force && last?.key === key && current.get(artifact.path)?.sha256 === last.sha256;
-      made.set(artifact.path, { ...artifact, bytes: last?.bytes ?? 0, sha256: last?.sha256 ?? '', key, status: upToDate ? 'reused' : 'built' });
+      const pages = last?.pages === undefined ? {} : { pages: last.pages };
+      made.set(artifact.path, { ...artifact, bytes: last?.bytes ?? 0, sha256: last?.sha256 ?? '', key, ...pages, status: upToDate ? 'reused' : 'built' });
     } else {
       const text = writer.render(render, doc);
       const file = fileOf(artifact.path, text);
@@ -225,7 +227,7 @@ function fileOf(path: string, content: string | Uint8Array): OutputFile {
 }
 
 /** Started only when PDFs are to be printed: HTML and text builds, and builds with nothing to print, never load Puppeteer or a browser. */
-async function printAll(docs: LocalizedStatement[], render: EditionRenderer, assets: Assets, printer: PrinterStart): Promise<Map<string, Uint8Array>> {
+async function printAll(docs: LocalizedStatement[], render: EditionRenderer, assets: Assets, printer: PrinterStart): Promise<Map<string, { data: Uint8Array; pages: number }>> {
   if (docs.length === 0) return new Map();
   const files = new Map<string, string>();
   for (const doc of docs) {
@@ -234,10 +236,12 @@ async function printAll(docs: LocalizedStatement[], render: EditionRenderer, ass
   }
   const { printJobsFor } = await import('../io/pdf.js');
   const started = await printer.start();
-  const pdfs = await started.print(printJobsFor(docs, files, assets, printer.options));
+  const pages = new Map<string, number>();
+  const fit = { levels: FIT_LEVELS, css: render.fittedPrintCss, onFitted: (output: string, n: number) => void pages.set(output, n) };
+  const pdfs = await started.print(printJobsFor(docs, files, assets, printer.options, fit));
   // Nothing more to print: let the browser shut down while the output is written.
   void printer.close();
-  return pdfs;
+  return new Map([...pdfs].map(([path, data]) => [path, { data, pages: pages.get(path)! }]));
 }
 
 /** True when this build will print every PDF it selects, so the browser can start before planning. */

@@ -1,3 +1,4 @@
+import { scriptOf } from '../languages.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import type { Statement } from '../model/statement.js';
 import type { ArtifactId } from '../plan/artifacts.js';
@@ -14,7 +15,7 @@ export function indexPage(statements: readonly Statement[], docs: readonly Local
     for (const doc of docs) {
       if (doc.statement !== statement || !present.has(artifactPath(statement.id, doc.language.code, 'html'))) continue;
       const title = doc.segment(statement.meta.title);
-      titles.set(doc.language.code, { title: title.inline, lang: title.lang, dir: title.dir });
+      titles.set(doc.language.code, { title: title.inline, lang: title.lang, dir: title.dir, script: scriptOf(title.lang) });
     }
     if (titles.size) entries.push({ statement: statement.id, date: statement.meta.date, titles });
   }

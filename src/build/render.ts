@@ -11,6 +11,8 @@ export interface EditionRenderer {
   doc(edition: { statement: string; lang: string }): LocalizedStatement;
   html(doc: LocalizedStatement): string;
   printCss(doc: LocalizedStatement): string;
+  /** The print stylesheet tightened to a fit level, to end on fewer pages. */
+  fittedPrintCss(doc: LocalizedStatement, level: number): string;
   text(doc: LocalizedStatement): string;
 }
 
@@ -34,6 +36,7 @@ export function editionRenderer(project: Project, docs: readonly LocalizedStatem
     doc: ({ statement, lang }) => byEdition.get(editionId(statement, lang))!,
     html: once((doc) => writeHtml(doc, context(doc))),
     printCss: once((doc) => writePrintCss(doc, project.templates.print)),
+    fittedPrintCss: (doc, level) => writePrintCss(doc, project.templates.print, level),
     text: once((doc) => writeText(doc, { columns: project.config.text.columns })),
   };
 }

@@ -65,5 +65,11 @@ function closingLine(result: BuildResult): string {
   if (!result.changed) return `Up to date: nothing written; the ${result.artifacts.length} files in ${result.outDir} match their sources`;
   const parts = [['built', count('built')], ['up to date', count('reused')], ['kept', count('kept')]] as const;
   const detail = count('built') === result.artifacts.length ? '' : ` (${parts.filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`).join(', ')})`;
-  return `Wrote ${result.artifacts.length} files to ${result.outDir}${detail}`;
+  return `Wrote ${result.artifacts.length} files to ${result.outDir}${detail}${pageCounts(result)}`;
+}
+
+/** "; PDF pages: en 2, he 1" for the PDFs this build printed. */
+function pageCounts(result: BuildResult): string {
+  const printed = result.artifacts.filter((a) => a.format === 'pdf' && a.status === 'built' && a.pages !== undefined);
+  return printed.length ? `; PDF pages: ${printed.map((a) => `${a.lang} ${a.pages}`).join(', ')}` : '';
 }

@@ -43,6 +43,8 @@ export const LanguageConfigSchema = z
     /** Digits for dates and page numbers: `arab` gives ٠١٢٣. Defaults to the locale's own. */
     numbering: z.enum(NUMBERING_SYSTEMS, { error: `must be one of: ${NUMBERING_SYSTEMS.join(', ')}` }).optional(),
     paper: paper.optional(),
+    /** The most pages this language's PDFs may take (after fitting); overrides pdf.maxPages. */
+    maxPages: wholeNumber(1, 1000).optional(),
     minComplete: minComplete.optional(),
     date: dateStyle.optional(),
   })
@@ -76,6 +78,8 @@ export const ConfigSchema = z
         concurrency: wholeNumber(1, 16).default(3),
         timeoutSeconds: z.number({ error: seconds }).positive(seconds).max(600, seconds).default(60),
         executablePath: z.string().optional(),
+        /** The most pages any edition's PDF may take, unless its language sets its own maxPages. */
+        maxPages: wholeNumber(1, 1000).optional(),
       })
       .strict()
       .default({ paper: 'a4', concurrency: 3, timeoutSeconds: 60 }),

@@ -4,7 +4,7 @@ import { InterruptedError, PdfError } from '../errors.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import type { PdfMetadata } from '../pdf/finish.js';
 import { marginText, pdfMetadata } from '../pdf/metadata.js';
-import { artifactPath } from '../writers/paths.js';
+import { artifactPath, printStylesheetPath } from '../writers/paths.js';
 import type { Assets } from './assets.js';
 import { requireBrowser } from './browser.js';
 import { createProfile, removeProfile } from './browser-profile.js';
@@ -57,6 +57,27 @@ export interface PrintJob {
   /** Text set only in the page margins, whose fonts must be loaded before printing. */
   marginText: string;
   metadata: PdfMetadata;
+  fit?: FitToPages;
+}
+
+/**
+ * Fitting an edition to fewer pages: when it takes more than one, it is printed again with its print
+ * stylesheet tightened (`levels` steps within fixed limits), and the least tightening that saves a
+ * page is kept. Reprinting is the measure: JavaScript is off in the print tab, and only the printed
+ * PDF knows its pages.
+ */
+export interface FitToPages {
+  /** Path of the page's print stylesheet under PRINT_ORIGIN. */
+  stylesheet: string;
+  levels: number;
+  /** The print stylesheet tightened to a level (0: as designed). */
+  css: (level: number) => string;
+  /** The most pages the PDF may take; printing fails when it cannot be fitted. */
+  maxPages?: number;
+  /** What the edition is called in messages ("the Hebrew edition of mission-statement"). */
+  label: string;
+  /** Told the PDF's pages and the level it was set at. */
+  onFitted?: (pages: number, level: number) => void;
 }
 
 /**
@@ -67,16 +88,38 @@ export async function printPdfs(docs: LocalizedStatement[], files: Map<string, s
   return printJobs(printJobsFor(docs, files, assets, options), options);
 }
 
-/** The print jobs of editions whose HTML and print CSS are in `files`, with the build's assets. */
-export function printJobsFor(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, options: PrintOptions): PrintJob[] {
+export interface FitOptions {
+  levels: number;
+  css: (doc: LocalizedStatement, level: number) => string;
+  onFitted?: (output: string, pages: number, level: number) => void;
+}
+
+/**
+ * The print jobs of editions whose HTML and print CSS are in `files`, with the build's assets; with
+ * `fit`, each is fitted to fewer pages where the limits allow, and held to its `maxPages`.
+ */
+export function printJobsFor(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, options: PrintOptions, fit?: FitOptions): PrintJob[] {
   const servedFiles = (path: string): string | Uint8Array | undefined => (path.startsWith('assets/') ? assets.get(path.slice('assets/'.length)) : files.get(path));
-  return docs.map((doc) => ({
-    output: artifactPath(doc.statement.id, doc.language.code, 'pdf'),
-    page: artifactPath(doc.statement.id, doc.language.code, 'html'),
-    files: servedFiles,
-    marginText: marginText(doc),
-    metadata: pdfMetadata(doc, options.creator, options.fixedDate),
-  }));
+  return docs.map((doc) => {
+    const output = artifactPath(doc.statement.id, doc.language.code, 'pdf');
+    const page = artifactPath(doc.statement.id, doc.language.code, 'html');
+    const configured = options.config.languages.find((l) => l.code === doc.language.code);
+    return {
+      output,
+      page,
+      files: servedFiles,
+      marginText: marginText(doc),
+      metadata: pdfMetadata(doc, options.creator, options.fixedDate),
+      fit: fit && {
+        stylesheet: printStylesheetPath(doc.statement.id, doc.language.code),
+        levels: fit.levels,
+        css: (level) => fit.css(doc, level),
+        maxPages: configured?.maxPages ?? options.config.pdf.maxPages,
+        label: `${output} (${doc.language.code})`,
+        onFitted: (pages, level) => fit.onFitted?.(output, pages, level),
+      },
+    };
+  });
 }
 
 /** Prints pages to PDF with one browser and at most `pdf.concurrency` pages at a time. */
@@ -140,7 +183,7 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
     const worker = async (slot: number): Promise<void> => {
       for (let job = queue.shift(); job; job = queue.shift()) {
         const page = await (pages[slot] ??= openPage(browser, undefined, timeout, options.onBlockedRequest));
-        const raw = await withTimeout(page.print(job), timeout, job.output);
+        const raw = await printFitted((fitted) => withTimeout(page.print(fitted), timeout, job.output), job);
         const finished = finisher.then(({ finishPdf }) => finishPdf(raw, job.metadata));
         finishing.push(finished.then((pdf) => void results.set(job.output, pdf)).then(() => options.onPrinted?.(job.output)));
       }
@@ -164,6 +207,56 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
       await removeProfile(profile);
     })());
   return { print, close };
+}
+
+/**
+ * Editions longer than this are not fitted unless their maxPages asks for it: the limits win about a
+ * sixth of a page per page, and reprinting a long document costs more than the sheet it might save.
+ */
+const FIT_UP_TO_PAGES = 4;
+/**
+ * Nor is an edition whose last page holds more than this share of a full page per page before it
+ * (measured by its drawing instructions; the limits win about 0.17): it cannot end a page sooner.
+ */
+const FIT_LAST_PAGE_SHARE = 0.25;
+
+/** Prints a job, fitted to fewer pages when it asks to be (see FitToPages). */
+async function printFitted(print: (job: PrintJob) => Promise<Uint8Array>, job: PrintJob): Promise<Uint8Array> {
+  const first = await print(job);
+  const { fit } = job;
+  if (!fit) return first;
+  const { pageFill } = await import('../pdf/page-count.js');
+  const atLevel = async (level: number): Promise<{ pdf: Uint8Array; pages: number; level: number; lastPageShare: number }> => {
+    const pdf = level === 0 ? first : await print({ ...job, files: (path) => (path === fit.stylesheet ? fit.css(level) : job.files(path)) });
+    return { pdf, level, ...(await pageFill(pdf)) };
+  };
+  let kept = await atLevel(0);
+  const natural = kept.pages;
+  const overLimit = fit.maxPages !== undefined && natural > fit.maxPages;
+  const worthTrying = natural <= FIT_UP_TO_PAGES && kept.lastPageShare <= FIT_LAST_PAGE_SHARE * (natural - 1);
+  const wanted = natural > 1 && (worthTrying || overLimit);
+  if (wanted && fit.levels > 0) {
+    const tightest = await atLevel(fit.levels);
+    if (tightest.pages < natural) {
+      // The least tightening that still saves a page: halve the range of levels.
+      kept = tightest;
+      let [low, high] = [1, fit.levels];
+      while (low < high) {
+        const tried = await atLevel((low + high) >> 1);
+        if (tried.pages < natural) [kept, high] = [tried, tried.level];
+        else low = tried.level + 1;
+      }
+    }
+  }
+  if (fit.maxPages !== undefined && kept.pages > fit.maxPages) {
+    throw new PdfError(
+      `${fit.label} takes ${kept.pages} pages, more than its pdf.maxPages of ${fit.maxPages}, even set as tight as Broadside allows (10 pt type)`,
+      undefined,
+      'shorten the text, allow more pages (maxPages for this language in broadside.yaml), or print on larger paper.',
+    );
+  }
+  fit.onFitted?.(kept.pages, kept.level);
+  return kept.pdf;
 }
 
 /** A tab kept open across jobs: opening a tab costs a renderer process, so each worker reuses one. */

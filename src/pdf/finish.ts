@@ -1,6 +1,7 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, ReadingDirection, type PDFRef } from 'pdf-lib';
 import { repairTextLayer } from './text-layer.js';
 import { xmpPacket } from './xmp.js';
+import { removeUnbrokenSoftHyphens } from './soft-hyphens.js';
 
 export interface PdfMetadata {
   title: string;
@@ -28,6 +29,8 @@ export interface PdfMetadata {
  */
 export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  // Before the repair, which would give the unbroken soft hyphens' spans a text of their own.
+  removeUnbrokenSoftHyphens(pdf);
   repairTextLayer(pdf);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);

@@ -15,7 +15,12 @@ export function reviewTitle({ target }: ReviewDocument): string {
  * served when Broadside prints it); without them it falls back to the reader's own fonts. The page is in the
  * source language; every translated text carries its own language and direction. Pure.
  */
-export function writeReviewHtml(doc: ReviewDocument): string {
+export interface ReviewPrint {
+  /** The project's paper (CSS page size name: A4, letter, legal, A5). */
+  paper: string;
+}
+
+export function writeReviewHtml(doc: ReviewDocument, print: ReviewPrint = { paper: 'A4' }): string {
   const { source, target } = doc;
   const title = reviewTitle(doc);
   return `<!DOCTYPE html>
@@ -29,6 +34,7 @@ export function writeReviewHtml(doc: ReviewDocument): string {
 <link rel="stylesheet" href="../assets/fonts.css">
 <style>
 ${STYLE}
+${pageStyle(title, print)}
 </style>
 </head>
 <body>
@@ -103,9 +109,33 @@ function sourceChange(before: string, after: string): string {
 function findingList(findings: Finding[]): string {
   const items = findings.map((f) => {
     const where = f.line === undefined ? '' : ` <span class="where">(${escapeHtml(f.file)}, line ${f.line})</span>`;
-    return `<li class="${f.severity}"><span class="severity">${f.severity}</span> <code>${escapeHtml(f.check)}</code>: ${escapeHtml(f.message)}${where}</li>`;
+    return `<li class="${f.severity}"><span class="severity">${f.severity}</span> <code>${escapeHtml(f.check)}</code>: ${messageHtml(f.message)}${where}</li>`;
   });
   return `<ul class="findings">\n${items.join('\n')}\n</ul>`;
+}
+
+/**
+ * A finding's message as text: its `code` spans set as code, and the word diff of a changed source
+ * (`[-removed-]`, `{+added+}`) struck through and underlined as in the passages above.
+ */
+export function messageHtml(message: string): string {
+  return message
+    .split(/(`[^`]+`|\[-[\s\S]*?-\]|\{\+[\s\S]*?\+\})/)
+    .map((part, i) => {
+      if (i % 2 === 0) return escapeHtml(part);
+      if (part.startsWith('`')) return `<code>${escapeHtml(part.slice(1, -1))}</code>`;
+      return part.startsWith('[-') ? `<del>${escapeHtml(part.slice(2, -2))}</del>` : `<ins>${escapeHtml(part.slice(2, -2))}</ins>`;
+    })
+    .join('');
+}
+
+/** The printed review: the project's paper, margins office printers do not clip, a running head and page numbers. */
+function pageStyle(title: string, print: ReviewPrint): string {
+  const head = title.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  return `@page { size: ${print.paper}; margin: 18mm 16mm 20mm;
+  @top-center { content: "${head}"; font-family: "Noto Serif", serif; font-size: 8pt; color: #555; }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: "Noto Serif", serif; font-size: 8pt; color: #555; } }
+@page :first { @top-center { content: none; } }`;
 }
 
 function signOff(): string {
@@ -134,7 +164,9 @@ function language(language: ReviewLanguage, text: string): string {
 }
 
 const STYLE = `:root { color-scheme: light; font-family: "Noto Serif", "Noto Serif Hebrew", "Amiri", Georgia, "Times New Roman", serif; line-height: 1.5; }
-body { margin: 2rem auto; max-width: 64rem; padding: 0 1rem; color: #1a1a1a; }
+body { margin: 2rem auto; max-width: 64rem; padding: 0 1rem; color: #1a1a1a; overflow-wrap: break-word; }
+[lang="he"], [dir="rtl"]:lang(he) { font-family: "Noto Serif Hebrew", "Noto Serif", serif; }
+[lang="ar"] { font-family: "Amiri", "Noto Serif", serif; }
 h1 { font-size: 1.6rem; margin-bottom: 0.25rem; }
 code { font-family: inherit; font-size: 0.92em; background: #f2f2f2; padding: 0 0.2em; }
 h2 { font-size: 1.3rem; margin-top: 2.5rem; }
@@ -166,4 +198,10 @@ ul.decision li::before { content: ""; display: inline-block; width: 0.8em; heigh
 .field .line { flex: 1; border-bottom: 1px solid #000; height: 1.5rem; }
 .field.comments { align-items: flex-start; }
 .field .box { flex: 1; border: 1px solid #000; height: 8rem; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }`;
+/* On a phone the two columns of a passage stack, source above translation. */
+@media screen and (max-width: 40rem) {
+  table.review, table.review tbody, table.review tr, table.review td, table.review th { display: block; width: auto; }
+  table.review thead, table.review colgroup { display: none; }
+  table.review td { border-top: none; }
+}
+@media print { :root { font-size: 10pt; } body { margin: 0; padding: 0; max-width: none; } h2 { break-after: avoid; } code { background: none; } }`;

@@ -10,6 +10,7 @@ import { languagesOf } from '../localize/language.js';
 import { reviewDocument } from './document.js';
 import { translatedLanguages } from '../translated-languages.js';
 import { VERSION } from '../version.js';
+import { PAPER_CSS } from '../writers/print-css.js';
 import { reviewTitle, writeReviewHtml } from './html.js';
 
 export interface ReviewOptions {
@@ -49,7 +50,7 @@ export async function writeReview(options: ReviewOptions): Promise<ReviewResult>
       date: (options.date ?? new Date()).toISOString().slice(0, 10),
       generator: `Broadside ${VERSION}`,
   });
-  const html = writeReviewHtml(document);
+  const html = writeReviewHtml(document, { paper: PAPER_CSS[target!.paper] });
   const dir = resolve(options.root, options.out ?? join(project.config.output, 'review'));
   const result: ReviewResult = { html: join(dir, `${target!.code}.html`) };
   await writeFileAtomic(result.html, html);

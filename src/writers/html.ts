@@ -5,11 +5,14 @@ import type { Block, Segment } from '../model/statement.js';
 import { escapeHtml } from '../render/escape.js';
 import { plainText, renderInlineHtml } from '../render/inline.js';
 import { fillTemplate } from '../render/template.js';
+import { typesetHtml } from '../render/typeset.js';
 import { artifactPath, type Format } from './paths.js';
 
 export interface Edition {
   code: string;
   dir: 'ltr' | 'rtl';
+  /** ISO 15924 script code: the name is drawn in that script's face. */
+  script: string;
   /** The language's name in itself (its own `languageName` interface string). */
   name: string;
 }
@@ -41,8 +44,8 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
   if (context.baseUrl) alternates.unshift(`<link rel="canonical" href="${escapeHtml(href(language.code))}">`);
   const languageLinks = context.editions.map((e) =>
     e.code === language.code
-      ? `<li><a href="index.html" aria-current="page" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</a></li>`
-      : `<li><a href="${escapeHtml(pageHref(statement.id, language.code, e.code))}" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</a></li>`,
+      ? `<li><a href="index.html" aria-current="page" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}" data-script="${e.script}">${escapeHtml(e.name)}</a></li>`
+      : `<li><a href="${escapeHtml(pageHref(statement.id, language.code, e.code))}" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}" data-script="${e.script}">${escapeHtml(e.name)}</a></li>`,
   );
   const downloads = context.downloads.map(({ format, mediaType, label }) => {
     const file = artifactPath(statement.id, language.code, format).split('/').pop()!;
@@ -55,6 +58,7 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
       lang: language.code,
       dir: language.dir,
       script: language.script,
+      numbering: language.numbering,
       styleSource: "'self'",
       documentTitle: escapeHtml(organization ? `${title} – ${organization}` : title),
       title: escapeHtml(title),
@@ -122,16 +126,21 @@ function interfaceHtml(doc: LocalizedStatement, key: string, date?: string): str
   return `<span lang="${source.code}" dir="${source.dir}" data-script="${source.script}">${dated}</span>`;
 }
 
+/** A segment's inline HTML, set by the rules of the language it is shown in (a fallback keeps its own). */
+function segmentHtml(localized: LocalizedSegment, hyphenate: boolean): string {
+  return typesetHtml(renderInlineHtml(localized.inline), localized.lang, localized.dir, { hyphenate });
+}
+
 function inlineSegment(doc: LocalizedStatement, segment: Segment, withNote = false): string {
   const localized = doc.segment(segment);
-  const html = renderInlineHtml(localized.inline);
+  const html = segmentHtml(localized, false);
   if (localized.state !== 'missing' && localized.state !== 'stale') return html;
   return `<span${segmentAttributes(doc, localized)}>${withNote ? fallbackNote(doc, localized) : ''}${html}</span>`;
 }
 
 function element(doc: LocalizedStatement, tag: string, segment: Segment, extra = ''): string {
   const localized = doc.segment(segment);
-  return `<${tag}${extra}${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${renderInlineHtml(localized.inline)}</${tag}>`;
+  return `<${tag}${extra}${segmentAttributes(doc, localized)}>${fallbackNote(doc, localized)}${segmentHtml(localized, !/^h\d$/.test(tag))}</${tag}>`;
 }
 
 /**
@@ -167,9 +176,12 @@ function renderBlock(doc: LocalizedStatement, block: Block, levels: Map<number, 
       const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
       const items = block.items.map((item) => {
         const children = item.children.length ? `\n${renderBlocks(doc, item.children, levels)}` : '';
-        // A fallback item keeps the page's direction, so that its number stays beside the others;
-        // only its text is in the source language.
-        return `<li>${inlineSegment(doc, item.segment, true)}${children}</li>`;
+        const localized = doc.segment(item.segment);
+        const content = `${fallbackNote(doc, localized)}${segmentHtml(localized, true)}${children}`;
+        // A list item shown in another language keeps the page's direction, so its number stands
+        // where the page's numbers do; the passage inside has its own.
+        const attributes = segmentAttributes(doc, localized);
+        return attributes ? `<li><div${attributes}>${content}</div></li>` : `<li>${content}</li>`;
       });
       return `<${tag}${start}>\n${items.join('\n')}\n</${tag}>`;
     }

@@ -8,7 +8,7 @@ export interface IndexEntry {
   statement: string;
   date: string;
   /** Title per language code, in that language (or the fallback when untranslated). */
-  titles: Map<string, { title: Inline[]; lang: string; dir: string }>;
+  titles: Map<string, { title: Inline[]; lang: string; dir: string; script: string }>;
 }
 
 const FORMAT_LABEL: Record<Format, string> = { html: 'HTML', pdf: 'PDF', txt: 'Text' };
@@ -21,7 +21,7 @@ export function writeIndex(entries: IndexEntry[], editions: Edition[], formats: 
       .map((e) => {
         const title = entry.titles.get(e.code)!;
         const links = formats.map((f) => `<a href="${artifactPath(entry.statement, e.code, f)}" hreflang="${e.code}">${FORMAT_LABEL[f]}</a>`);
-        return `<li><span lang="${title.lang}" dir="${title.dir}">${escapeHtml(plainText(title.title))}</span> <span class="formats">(<span lang="${e.code}" dir="${e.dir}">${escapeHtml(e.name)}</span>: ${links.join(', ')})</span></li>`;
+        return `<li><span lang="${title.lang}" dir="${title.dir}" data-script="${title.script}">${escapeHtml(plainText(title.title))}</span> <span class="formats">(<span lang="${e.code}" dir="${e.dir}" data-script="${e.script}">${escapeHtml(e.name)}</span>: ${links.join(', ')})</span></li>`;
       });
     const heading = entry.titles.has(sourceLang) ? plainText(entry.titles.get(sourceLang)!.title) : entry.statement;
     return `<section>\n<h2 id="${entry.statement}">${escapeHtml(heading)} <span class="formats"><time datetime="${entry.date}">${entry.date}</time></span></h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>`;
