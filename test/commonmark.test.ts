@@ -55,7 +55,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
 
 /** Words as Unicode segments them; `_` joins words there, but a PDF's text may lose the spaces around it. */
 function words(text: string): string[] {
-  return [...segmenter.segment(text.normalize('NFC').replaceAll('_', ' '))].filter((s) => s.isWordLike).map((s) => s.segment);
+  return [...segmenter.segment(text.normalize('NFC').replaceAll('\u00AD', '').replaceAll('_', ' '))].filter((s) => s.isWordLike).map((s) => s.segment);
 }
 
 /** What a reader sees of some HTML: its text, the text an image stands for, and the numbers of a numbered list. */

@@ -53,7 +53,7 @@ describe('a translation whose markup or placeholders are broken', () => {
     const page = await readText(join(project, 'dist/mission-statement/fr/index.html'));
     expect(page).not.toContain('{{datum}}');
     expect(page).not.toContain('ceci');
-    expect(page).toMatch(/<p lang="en" dir="ltr"[^>]*class="fallback"><strong class="fallback-note"[^>]*>[^<]*<\/strong> The International Progressive Jewish network/);
+    expect(page.replaceAll('\u00AD', '')).toMatch(/<p lang="en" dir="ltr"[^>]*class="fallback"><strong class="fallback-note"[^>]*>[^<]*<\/strong> The International Progressive Jewish network/);
     expect(page).toContain('En 2021, ');
     const text = await readText(join(project, 'dist/mission-statement/fr/mission-statement.fr.txt'));
     expect(text).not.toMatch(/\{\{datum\}\}|ceci/);

@@ -97,8 +97,8 @@ describe('a language just added', () => {
     expect(result.code, result.stderr).toBe(0);
     for (const page of ['index.html', 'mission-statement/fr/index.html', 'mission-statement/fa/index.html']) {
       const html = await readFile(join(project, 'dist', page), 'utf8');
-      expect(html, page).toContain('lang="fa" dir="rtl">فارسی<');
-      expect(html, page).toContain('lang="pt-BR" dir="ltr">Português<');
+      expect(html, page).toMatch(/lang="fa" dir="rtl"( data-script="Arab")?>فارسی</);
+      expect(html, page).toMatch(/lang="pt-BR" dir="ltr"( data-script="Latn")?>Português</);
       expect(html.match(/>\s*English\s*</g) ?? [], page).toHaveLength(1);
     }
   });

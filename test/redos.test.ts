@@ -16,6 +16,8 @@ const TRUSTED_INPUT = new Set([
   'src/render/fonts.ts /src:[^;]*;/g',
   'src/render/fonts.ts /url\\(\\.\\/files\\/([^)]+\\.woff2)\\)/',
   'src/pdf/content-stream.ts /\\/ActualText\\s*\\(((?:\\\\[\\s\\S]|[^\\\\)])*)\\)/',
+  'src/pdf/soft-hyphens.ts /\\/Span\\s*<<\\s*\\/ActualText\\s*<feff00ad>\\s*>>\\s*BDC([\\s\\S]*?)EMC/gi',
+  'src/pdf/soft-hyphens.ts /(?:<[0-9a-fA-F\\s]*>|\\[[^\\]]*\\])\\s*T[jJ]/g',
   'src/pdf/to-unicode.ts /beginbfchar([\\s\\S]*?)endbfchar/g',
   'src/pdf/to-unicode.ts /beginbfrange([\\s\\S]*?)endbfrange/g',
   'src/pdf/to-unicode.ts /<([0-9a-fA-F]+)>\\s*<([0-9a-fA-F]+)>\\s*(?:<([0-9a-fA-F\\s]*)>|\\[([^\\]]*)\\])/g',

@@ -151,7 +151,7 @@ describe('a passage shown in English on Hebrew and Arabic pages', () => {
   it('numbers its list in the page’s numbering, beside the item as the page’s own numbers stand', async () => {
     const html = await readFile(join(project, 'dist/mission-statement/ar/index.html'), 'utf8');
     expect(html).toMatch(/<html [^>]*data-numbering="arab"/);
-    expect(html).toContain('<li><div lang="en" dir="ltr" data-script="Latn" class="fallback"><span class="fallback-note" lang="ar"');
+    expect(html).toContain('<li><div lang="en" dir="ltr" data-script="Latn" class="fallback"><strong class="fallback-note" lang="ar"');
     // Chromium writes list markers into the text layer that pdf.js reads (poppler leaves them out).
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await getDocument({ data: new Uint8Array(await readFile(pdf('ar'))), verbosity: 0 }).promise;

@@ -169,7 +169,7 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
   if (options.signal?.aborted) closeOnAbort();
   // The tab Chromium opens at launch is ready now; set it up while the build renders.
   const [initialTab] = await browser.pages();
-  const firstPage = openPage(browser, initialTab, timeout, options.onBlockedRequest);
+  const firstPage = openPage(browser, initialTab, options.onBlockedRequest);
   firstPage.catch(() => undefined);
   const pages: Promise<PrintPage>[] = [firstPage];
   let closing: Promise<void> | undefined;
@@ -182,7 +182,7 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
     const finisher = import('../pdf/finish.js');
     const worker = async (slot: number): Promise<void> => {
       for (let job = queue.shift(); job; job = queue.shift()) {
-        const page = await (pages[slot] ??= openPage(browser, undefined, timeout, options.onBlockedRequest));
+        const page = await (pages[slot] ??= openPage(browser, undefined, options.onBlockedRequest));
         const raw = await printFitted((fitted) => withTimeout(page.print(fitted), timeout, job.output), job);
         const finished = finisher.then(({ finishPdf }) => finishPdf(raw, job.metadata));
         finishing.push(finished.then((pdf) => void results.set(job.output, pdf)).then(() => options.onPrinted?.(job.output)));
@@ -270,10 +270,10 @@ interface PrintPage {
  * so requests for files beside it are answered with the files beside the edition now shown. Those
  * are never cached; the shared fonts and stylesheets are, so each tab decodes every font once.
  */
-async function openPage(browser: Browser, tab: Page | undefined, timeout: number, onBlocked?: (url: string) => void): Promise<PrintPage> {
+async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (url: string) => void): Promise<PrintPage> {
   const page = tab ?? (await browser.newPage());
-  // pdf.timeoutSeconds, not Puppeteer's 30 s, bounds each step (page.pdf() included) on a busy machine.
-  page.setDefaultTimeout(timeout);
+  // pdf.timeoutSeconds (withTimeout around each job, page.pdf() included) is the one time budget, not Puppeteer's 30 s default.
+  page.setDefaultTimeout(0);
   const [session] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true), page.setCacheEnabled(true)]);
   await session.send('Page.enable');
   let current: PrintJob | undefined;

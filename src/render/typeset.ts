@@ -68,7 +68,7 @@ export function hyphenates(lang: string): boolean {
 export const SOFT_HYPHEN = '\u00AD';
 const MARK = '|';
 
-const TAG_OR_TEXT = /(<[^>]*>)/;
+const TAG_OR_TEXT = /(<[^<>]*>)/;
 const ENTITY_OR_LETTERS = /&#?\w+;|[\p{L}\p{M}]+/gu;
 /** Not prose: numbers, web and e-mail addresses, file names, code-like tokens. */
 const NOT_PROSE = /[\p{N}@/\\_=:]|\p{L}\.\p{L}/u;
@@ -95,7 +95,7 @@ export function typesetHtml(html: string, lang: string, dir: 'ltr' | 'rtl', opti
       }
       if (inCode > 0 || part === '') return part;
       // Prose never ends on a line of one word: its last two words are kept together.
-      const lastWords = options.hyphenate && i === parts.length - 1 ? LAST_TWO_WORDS.exec(part) : null;
+      const lastWords = options.hyphenate && i === parts.length - 1 ? lastTwoWords(part) : undefined;
       // Right to left, an identifier at the end is kept together by isolateIdentifiers instead.
       if (!lastWords || (dir === 'rtl' && /[0-9A-Za-z]/.test(lastWords[0]))) return setText(part);
       return `${setText(part.slice(0, lastWords.index))}<span class="nobreak">${setText(lastWords[0], true)}</span>`;
@@ -103,8 +103,23 @@ export function typesetHtml(html: string, lang: string, dir: 'ltr' | 'rtl', opti
     .join('');
 }
 
-const LAST_TWO_WORDS = /\S+[ \t]+\S+\s*$/;
-const WORD_OR_TAG = /<[^>]*>|[^\s<]+/g;
+/** The last two words of `text` and what follows them, found from the end (a regex would be quadratic on long words). */
+function lastTwoWords(text: string): { index: number; 0: string } | undefined {
+  const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+  let at = text.length;
+  while (at > 0 && isBlank(text[at - 1])) at--;
+  const lastEnd = at;
+  while (at > 0 && !isBlank(text[at - 1])) at--;
+  if (at === lastEnd) return undefined;
+  const gapEnd = at;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  if (at === gapEnd) return undefined;
+  const firstEnd = at;
+  while (at > 0 && !isBlank(text[at - 1])) at--;
+  if (at === firstEnd) return undefined;
+  return { index: at, 0: text.slice(at) };
+}
+const WORD_OR_TAG = /<[^<>]*>|[^\s<]+/g;
 
 interface WordSetter {
   /** A word set by the language's rules; each distinct word is worked out once per build. */
@@ -141,7 +156,9 @@ const KEPT_WORDS = 50_000;
 
 function isolateIdentifiers(text: string): string {
   return text.replace(IDENTIFIER, (match) => {
-    const trimmed = match.replace(/[.,]+$/, '');
+    let end = match.length;
+    while (end > 0 && (match[end - 1] === '.' || match[end - 1] === ',')) end--;
+    const trimmed = match.slice(0, end);
     const tail = match.slice(trimmed.length);
     if (!/\d/.test(trimmed) || !/[A-Za-z]/.test(trimmed) || !balanced(trimmed)) return match;
     return `<span dir="ltr" class="nobreak">${trimmed}</span>${tail}`;

@@ -120,7 +120,7 @@ function findingList(findings: Finding[]): string {
  */
 export function messageHtml(message: string): string {
   return message
-    .split(/(`[^`]+`|\[-[\s\S]*?-\]|\{\+[\s\S]*?\+\})/)
+    .split(/(`[^`]+`|\[-(?:(?!\[-)[\s\S])*?-\]|\{\+(?:(?!\{\+)[\s\S])*?\+\})/)
     .map((part, i) => {
       if (i % 2 === 0) return escapeHtml(part);
       if (part.startsWith('`')) return `<code>${escapeHtml(part.slice(1, -1))}</code>`;

@@ -114,7 +114,8 @@ export function measurePdf(pdf, text, dir = 'ltr') {
       if (!HYPHEN_END.test(last)) continue;
       const nextLine = p[k + 1];
       const next = (nextLine.words.at(dir === 'rtl' ? -1 : 0)?.text ?? '').replace(/^\p{P}+/u, '');
-      const head = last.replace(/^\p{P}+/u, '');
+      // A real hyphen at a line end reads as U+2010 (src/pdf/text-layer.ts), as written it is U+002D.
+      const head = last.replace(/^\p{P}+/u, '').replace(/\u2010$/, '-');
       const firstNext = next.split(/[-\u2010]/)[0].replace(/\p{P}+$/u, '');
       if (text.includes(head + next.replace(/\p{P}+$/u, '')) || text.includes(head + firstNext)) explicitBreaks++;
       else {
