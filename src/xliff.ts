@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
+import { XLIFF_FOLDER } from './config/schema.js';
 import { InputError } from './errors.js';
 import { writeFileAtomic } from './io/atomic-write.js';
 import { loadProject, selectStatements, type Project } from './io/project.js';
@@ -33,7 +34,7 @@ export async function exportXliff(options: ExportOptions): Promise<{ text: strin
   return {
     text: writeXliff(doc, version),
     units: doc.files.reduce((sum, f) => sum + f.units.length, 0),
-    defaultPath: resolve(project.root, project.config.output, 'xliff', `${lang}-${version}.xlf`),
+    defaultPath: resolve(project.root, XLIFF_FOLDER, `${lang}-${version}.xlf`),
   };
 }
 
@@ -42,10 +43,13 @@ export interface ImportSummary extends ImportResult {
   translationFile: string;
 }
 
-/** `broadside xliff import FILE`: validates the file against the current canonical, then writes its translations. */
-export async function importXliffFile(root: string, path: string): Promise<ImportSummary> {
+/**
+ * `broadside xliff import FILE`: validates the file against the current canonical, then writes its
+ * translations. `shown` names the file in messages (default: relative to the project).
+ */
+export async function importXliffFile(root: string, path: string, shown?: string): Promise<ImportSummary> {
   const absolute = resolve(root, path);
-  const file = relative(root, absolute) || absolute;
+  const file = shown ?? (relative(root, absolute) || absolute);
   const xliff = readXliff(decodeSourceText(await readXliffBytes(absolute, file), file), file);
   const project = await loadProject(root);
   const lang = languageOf(xliff, project, file);

@@ -76,11 +76,11 @@ describe('broadside xliff export (2.0)', () => {
     expect((await runCli(['xliff', 'export', 'es', 'nope'], await makeProject())).code).toBe(2);
   });
 
-  it('writes to <output>/xliff/<lang>-<version>.xlf by default, atomically', async () => {
+  it('writes to xliff/<lang>-<version>.xlf in the project by default, atomically', async () => {
     const dir = await makeProject();
     const result = await runCli(['xliff', 'export', 'he'], dir);
-    expect(result.stdout).toMatch(/^Wrote \d+ unit\(s\) to dist\/xliff\/he-2\.0\.xlf \(XLIFF 2\.0\)\n$/);
-    expect(await readText(join(dir, 'dist/xliff/he-2.0.xlf'))).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<xliff /);
+    expect(result.stdout).toMatch(/^Wrote \d+ unit\(s\) to xliff\/he-2\.0\.xlf \(XLIFF 2\.0\)\n$/);
+    expect(await readText(join(dir, 'xliff/he-2.0.xlf'))).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<xliff /);
   });
 
   it('refuses the source language and languages that are not configured', async () => {

@@ -1,7 +1,7 @@
-import { resolve, relative } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { XLIFF_VERSIONS, type XliffVersion } from '../../xliff/write.js';
 import type { CliProcess } from '../io.js';
+import type { ProjectLocator } from '../project.js';
 
 interface ExportFlags {
   version: XliffVersion;
@@ -13,7 +13,7 @@ function xliffVersion(value: string): XliffVersion {
   return value as XliffVersion;
 }
 
-export function registerXliff(program: Command, proc: CliProcess): void {
+export function registerXliff(program: Command, proc: CliProcess, project: ProjectLocator): void {
   const xliff = program.command('xliff').description('exchange translations with professional translation tools (CAT tools) as XLIFF');
   xliff
     .command('export')
@@ -21,19 +21,18 @@ export function registerXliff(program: Command, proc: CliProcess): void {
     .argument('<lang>', 'language code, such as he')
     .argument('[statements...]', 'statement ids (file names without .md); default: all')
     .option('--version <version>', `XLIFF version (${XLIFF_VERSIONS.join(' or ')})`, xliffVersion, '2.0')
-    .option('-o, --out <file>', 'where to write it; "-" for standard output (default: <output>/xliff/<lang>-<version>.xlf)')
+    .option('-o, --out <file>', 'where to write it; "-" for standard output (default: xliff/<lang>-<version>.xlf in the project)')
     .action(async (lang: string, statements: string[], flags: ExportFlags) => {
       const { exportXliff } = await import('../../xliff.js');
       const { writeFileAtomic } = await import('../../io/atomic-write.js');
-      const root = proc.cwd();
-      const { text, units, defaultPath } = await exportXliff({ root, lang, statements, version: flags.version });
+      const { text, units, defaultPath } = await exportXliff({ root: await project.root(), lang, statements, version: flags.version });
       if (flags.out === '-') {
         proc.stdout.write(text);
         return;
       }
-      const path = flags.out ? resolve(root, flags.out) : defaultPath;
+      const path = flags.out ? project.typed(flags.out) : defaultPath;
       await writeFileAtomic(path, text);
-      proc.stdout.write(`Wrote ${units} unit(s) to ${relative(root, path) || path} (XLIFF ${flags.version})\n`);
+      proc.stdout.write(`Wrote ${units} unit(s) to ${project.shown(path, flags.out)} (XLIFF ${flags.version})\n`);
     });
   xliff
     .command('import')
@@ -41,7 +40,7 @@ export function registerXliff(program: Command, proc: CliProcess): void {
     .argument('<file>', 'the .xlf file your translation tool saved')
     .action(async (file: string) => {
       const { importXliffFile } = await import('../../xliff.js');
-      const result = await importXliffFile(proc.cwd(), file);
+      const result = await importXliffFile(await project.root(), project.typed(file), file);
       const changed = result.translated.length + result.confirmed.length;
       proc.stdout.write(
         changed
