@@ -3,6 +3,7 @@ import { BroadsideError, ExitCode, exitCodeDescriptions } from '../errors.js';
 import { registerBrowser } from './commands/browser.js';
 import { registerAddLang } from './commands/add-lang.js';
 import { registerBuild } from './commands/build.js';
+import { registerInit } from './commands/init.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPreview } from './commands/preview.js';
 import { registerCheck } from './commands/check.js';
@@ -51,8 +52,9 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
   registerAddLang(program, proc, project);
   registerXliff(program, proc, project);
   registerReview(program, proc, project, controller.signal);
-  // Every command takes --project after its name too; the one given there counts.
+  // Every command takes --project after its name too; the one given there counts. (init takes a folder instead.)
   for (const command of leafCommands(program)) command.option(...PROJECT_OPTION);
+  registerInit(program, proc, project);
   program.hook('preAction', (_program, action) => {
     project.named = (action.opts().project as string | undefined) ?? (program.opts().project as string | undefined);
   });
