@@ -44,10 +44,10 @@ export class ProjectLocator {
 
   /**
    * How to show a path to the person who ran the command: a path under a folder they typed starts
-   * with what they typed; any other is relative to the current folder.
+   * with what they typed (unless that is the current folder); any other is relative to the current folder.
    */
   shown(path: string, typed?: string): string {
-    if (typed !== undefined) {
+    if (typed !== undefined && this.typed(typed) !== this.cwd) {
       const rest = relative(this.typed(typed), path);
       if (rest === '') return typed;
       if (rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest)) return `${typed.replace(/[\\/]+$/, '')}${sep}${rest}`;
