@@ -36,19 +36,19 @@ function unit(html: string, key: string): string {
 }
 
 describe('broadside review', () => {
-  it('writes dist/review/<lang>.html that passes the Nu HTML checker', async () => {
+  it('writes review/<lang>.html that passes the Nu HTML checker', async () => {
     const dir = await reviewProject();
     const result = await runCli(['review', 'he'], dir, EPOCH);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toBe('Wrote dist/review/he.html\n');
-    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', join(dir, 'dist/review/he.html')]).catch((e: { stdout: string; stderr: string }) => e);
+    expect(result.stdout).toBe('Wrote review/he.html\n');
+    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', join(dir, 'review/he.html')]).catch((e: { stdout: string; stderr: string }) => e);
     expect((JSON.parse(stderr || stdout) as { messages: unknown[] }).messages).toEqual([]);
   });
 
   it('sets source and translation side by side, each column in its own language and direction', async () => {
     const dir = await reviewProject();
     await runCli(['review', 'he'], dir, EPOCH);
-    const html = await readText(join(dir, 'dist/review/he.html'));
+    const html = await readText(join(dir, 'review/he.html'));
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en" dir="ltr">/);
     expect(html).toContain('<thead><tr><th scope="col">English (en)</th><th scope="col">Hebrew (he)</th></tr></thead>');
     expect(unit(html, 'who-we-are')).toMatch(/<tr><td lang="en" dir="ltr">The International[^<]*<\/td><td lang="he" dir="rtl">הרשת[^<]*<\/td><\/tr>/);
@@ -59,7 +59,7 @@ describe('broadside review', () => {
   it('shows each passage’s state, and a stale one with its source diff', async () => {
     const dir = await reviewProject();
     await runCli(['review', 'he'], dir, EPOCH);
-    const html = await readText(join(dir, 'dist/review/he.html'));
+    const html = await readText(join(dir, 'review/he.html'));
     expect(unit(html, 'who-we-are')).toContain('<span class="state">translated</span>');
     const stale = unit(html, 'peace-and-self-determination');
     expect(stale).toContain('<tbody class="unit stale">');
@@ -76,7 +76,7 @@ describe('broadside review', () => {
     const dir = await reviewProject();
     await edit(dir, 'translations/he.yaml', (yaml) => yaml.replace('text: "תאריך פרסום: {{date}}"', 'text: "תאריך פרסום"'));
     await runCli(['review', 'he'], dir, EPOCH);
-    const html = await readText(join(dir, 'dist/review/he.html'));
+    const html = await readText(join(dir, 'review/he.html'));
     const title = unit(html, 'title');
     expect(title).toMatch(/<tr class="findings"><td colspan="2"><ul class="findings">\n<li class="error"><span class="severity">error<\/span> <code>markup-links<\/code>: links differ/);
     expect(title).toMatch(/\(translations\/he\.yaml, line \d+\)/);
@@ -87,7 +87,7 @@ describe('broadside review', () => {
   it('escapes whatever a translation says', async () => {
     const dir = await reviewProject();
     await runCli(['review', 'he'], dir, EPOCH);
-    const html = await readText(join(dir, 'dist/review/he.html'));
+    const html = await readText(join(dir, 'review/he.html'));
     expect(html).not.toMatch(/<script|href="javascript:/i);
     expect(unit(html, 'title')).toContain('<td lang="he" dir="rtl">הצהרת ייעוד &lt;script&gt;alert(1)&lt;/script&gt; לחצו</td>');
   });
@@ -95,7 +95,7 @@ describe('broadside review', () => {
   it('leaves room for the reviewer’s sign-off', async () => {
     const dir = await reviewProject();
     await runCli(['review', 'he'], dir, EPOCH);
-    const html = await readText(join(dir, 'dist/review/he.html'));
+    const html = await readText(join(dir, 'review/he.html'));
     expect(html).toContain('<h2>Reviewer’s sign-off</h2>');
     for (const label of ['Name', 'Date', 'Signature']) expect(html).toContain(`<div class="field"><span class="label">${label}</span><span class="line"></span></div>`);
   });
@@ -109,14 +109,14 @@ describe('broadside review', () => {
     expect(await readText(join(dir, 'for-reviewers/ar.html'))).toContain('<td lang="ar" dir="rtl">');
     const html = await runCli(['review', 'es', '--no-pdf'], dir, EPOCH);
     expect(html.stderr).toBe('');
-    expect(await readText(join(dir, 'dist/review/es.html'))).toContain('<td lang="es" dir="ltr">');
+    expect(await readText(join(dir, 'review/es.html'))).toContain('<td lang="es" dir="ltr">');
   });
 
   it('prints the review as a PDF too when a browser is available, in the build’s fonts', async () => {
     const dir = await reviewProject();
     const result = await runCli(['review', 'he'], dir, { ...EPOCH, PATH: process.env.PATH });
-    expect(result.stdout).toBe('Wrote dist/review/he.html\nWrote dist/review/he.pdf\n');
-    const pdf = join(dir, 'dist/review/he.pdf');
+    expect(result.stdout).toBe('Wrote review/he.html\nWrote review/he.pdf\n');
+    const pdf = join(dir, 'review/he.pdf');
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Title:\s+Translation review: Hebrew \(he\)/);
     expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })).toMatch(/NotoSerifHebrew-Regular +CID TrueType +Identity-H +yes yes yes/);
     expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Mission Statement');

@@ -82,11 +82,11 @@ describe('broadside xliff export (2.0)', () => {
     expect((await runCli(['xliff', 'export', 'es', 'nope'], await makeProject())).code).toBe(2);
   });
 
-  it('writes XLIFF 1.2 (what OmegaT and translate-toolkit read) to <output>/xliff/<lang>-<version>.xlf by default, atomically', async () => {
+  it('writes XLIFF 1.2 (what OmegaT and translate-toolkit read) to xliff/<lang>-<version>.xlf in the project by default, atomically', async () => {
     const dir = await makeProject();
     const result = await runCli(['xliff', 'export', 'he'], dir);
-    expect(result.stdout).toMatch(/^Wrote \d+ unit\(s\) to dist\/xliff\/he-1\.2\.xlf \(XLIFF 1\.2\)\n$/);
-    expect(await readText(join(dir, 'dist/xliff/he-1.2.xlf'))).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1\.2" version="1\.2">/);
+    expect(result.stdout).toMatch(/^Wrote \d+ unit\(s\) to xliff\/he-1\.2\.xlf \(XLIFF 1\.2\)\n$/);
+    expect(await readText(join(dir, 'xliff/he-1.2.xlf'))).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1\.2" version="1\.2">/);
   });
 
   it('refuses the source language and languages that are not configured', async () => {

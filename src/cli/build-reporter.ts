@@ -13,6 +13,8 @@ export interface ReportFlags {
   quiet?: boolean;
   json?: boolean;
   shard?: Shard;
+  /** The output folder as typed with --out, to show in place of the absolute path. */
+  out?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export function buildReporter(proc: CliProcess, flags: ReportFlags): { events: B
     succeeded(result) {
       bar?.clear();
       if (flags.json) proc.stdout.write(successSummary(result, flags.shard));
-      if (!flags.quiet) proc.stderr.write(`${closingLine(result)}\n`);
+      if (!flags.quiet) proc.stderr.write(`${closingLine(result, flags.out ?? result.outDir)}\n`);
     },
     failed(error) {
       bar?.clear();
@@ -60,12 +62,12 @@ export function buildReporter(proc: CliProcess, flags: ReportFlags): { events: B
   };
 }
 
-function closingLine(result: BuildResult): string {
+function closingLine(result: BuildResult, outDir: string): string {
   const count = (status: string): number => result.artifacts.filter((a) => a.status === status).length;
-  if (!result.changed) return `Up to date: nothing written; the ${result.artifacts.length} files in ${result.outDir} match their sources`;
+  if (!result.changed) return `Up to date: nothing written; the ${result.artifacts.length} files in ${outDir} match their sources`;
   const parts = [['built', count('built')], ['up to date', count('reused')], ['kept', count('kept')]] as const;
   const detail = count('built') === result.artifacts.length ? '' : ` (${parts.filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`).join(', ')})`;
-  return `Wrote ${result.artifacts.length} files to ${result.outDir}${detail}${pageCounts(result)}`;
+  return `Wrote ${result.artifacts.length} files to ${outDir}${detail}${pageCounts(result)}`;
 }
 
 /** "; PDF pages: en 2, he 1" for the PDFs this build printed. */

@@ -4,6 +4,7 @@ import { failureSummary } from '../report/build-summary.js';
 import { registerBrowser } from './commands/browser.js';
 import { registerAddLang } from './commands/add-lang.js';
 import { registerBuild } from './commands/build.js';
+import { registerInit } from './commands/init.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPreview } from './commands/preview.js';
 import { registerCheck } from './commands/check.js';
@@ -14,6 +15,7 @@ import { registerXliff } from './commands/xliff.js';
 import { registerRelease } from './commands/release.js';
 import { registerVerify } from './commands/verify.js';
 import type { CliProcess } from './io.js';
+import { PROJECT_OPTION, ProjectLocator } from './project.js';
 import { VERSION } from '../version.js';
 
 
@@ -36,19 +38,27 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
     .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => proc.stdout.write(s), writeErr: (s) => proc.stderr.write(s) })
     .addHelpText('after', exitCodeHelp())
-    .showHelpAfterError('(run `broadside --help` for usage)');
-  registerBuild(program, proc, controller.signal);
-  registerMerge(program, proc);
-  registerVerify(program, proc);
-  registerRelease(program, proc);
-  registerPreview(program, proc, controller.signal);
-  registerStatus(program, proc);
-  registerCheck(program, proc);
-  registerBrowser(program, proc);
-  registerSync(program, proc);
-  registerAddLang(program, proc);
-  registerXliff(program, proc);
-  registerReview(program, proc, controller.signal);
+    .showHelpAfterError('(run `broadside --help` for usage)')
+    .option(...PROJECT_OPTION);
+  const project = new ProjectLocator(proc);
+  registerBuild(program, proc, project, controller.signal);
+  registerMerge(program, proc, project);
+  registerVerify(program, proc, project);
+  registerRelease(program, proc, project);
+  registerPreview(program, proc, project, controller.signal);
+  registerStatus(program, proc, project);
+  registerCheck(program, proc, project);
+  registerBrowser(program, proc, project);
+  registerSync(program, proc, project);
+  registerAddLang(program, proc, project);
+  registerXliff(program, proc, project);
+  registerReview(program, proc, project, controller.signal);
+  // Every command takes --project after its name too; the one given there counts. (init takes a folder instead.)
+  for (const command of leafCommands(program)) command.option(...PROJECT_OPTION);
+  registerInit(program, proc, project);
+  program.hook('preAction', (_program, action) => {
+    project.named = (action.opts().project as string | undefined) ?? (program.opts().project as string | undefined);
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
@@ -58,6 +68,10 @@ export async function main(argv: string[], proc: CliProcess): Promise<number> {
     proc.off?.('SIGINT', interrupt);
     proc.off?.('SIGTERM', interrupt);
   }
+}
+
+function leafCommands(command: Command): Command[] {
+  return command.commands.length ? command.commands.flatMap(leafCommands) : [command];
 }
 
 function reportError(error: unknown, proc: CliProcess, argv: readonly string[]): number {

@@ -3,6 +3,14 @@ import { CHECK_IDS, CHECK_SETTINGS, type CheckId, type CheckSetting } from '../c
 import { canonicalLanguageTag } from '../languages.js';
 import { isWithin, projectFolder } from './project-folder.js';
 
+/** Where translator outputs go in the project by default, apart from the build output. */
+export const REVIEW_FOLDER = 'review';
+export const XLIFF_FOLDER = 'xliff';
+const TRANSLATOR_FOLDERS = [
+  [REVIEW_FOLDER, 'broadside review'],
+  [XLIFF_FOLDER, 'broadside xliff export'],
+] as const;
+
 export const PAPER_SIZES = ['a4', 'letter', 'legal', 'a5'] as const;
 export const NUMBERING_SYSTEMS = ['latn', 'arab', 'arabext', 'hebr'] as const;
 
@@ -97,6 +105,11 @@ export const ConfigSchema = z
     for (const input of ['statements', 'translations'] as const) {
       if (isWithin(config[input], config.output)) {
         ctx.addIssue({ code: 'custom', path: ['output'], message: `must not be or contain the ${input} folder (${config[input]}): a build replaces the whole output folder` });
+      }
+    }
+    for (const [folder, command] of TRANSLATOR_FOLDERS) {
+      if (isWithin(folder, config.output)) {
+        ctx.addIssue({ code: 'custom', path: ['output'], message: `must not be or contain ${folder}/, where \`${command}\` writes for translators: a build replaces the whole output folder` });
       }
     }
   });

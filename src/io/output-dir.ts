@@ -1,14 +1,11 @@
-import { access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { CONFIG_FILE } from '../config/load.js';
+import { resolve } from 'node:path';
 import { loadConfig } from './project.js';
 
-/** The folder given, else the project's configured `output`, else `dist` (also outside a project). */
-export async function outputDir(root: string, given?: string): Promise<string> {
-  if (given !== undefined) return resolve(root, given);
-  const configured = await access(join(root, CONFIG_FILE)).then(
-    () => true,
-    () => false,
-  );
-  return resolve(root, configured ? (await loadConfig(root)).output : 'dist');
+/**
+ * The folder typed on the command line (read from the current folder), else the project's
+ * configured `output`, else `dist` in the current folder when there is no project.
+ */
+export async function outputDir(cwd: string, root: string | undefined, given?: string): Promise<string> {
+  if (given !== undefined) return resolve(cwd, given);
+  return root === undefined ? resolve(cwd, 'dist') : resolve(root, (await loadConfig(root)).output);
 }

@@ -4,7 +4,6 @@ import { CONFIG_FILE } from '../config/load.js';
 import { sha256Json } from '../manifest/hash.js';
 import type { SourceIdentity, SourceInput } from '../manifest/manifest.js';
 import { compareText } from '../plan/artifacts.js';
-import { readGitHead } from './git-head.js';
 import { hashFiles, listTree } from './tree.js';
 import { TEMPLATES_DIR } from './project.js';
 import type { Project } from '../model/project.js';
@@ -39,10 +38,8 @@ export async function sourceIdentity(project: Project, date: Date, env: NodeJS.P
   };
 }
 
-/** The commit HEAD points at (git is asked only when its files say to), or null when there is no repository. */
+/** The commit HEAD points at, as git itself says, or null when there is no repository, no commit yet or no git. */
 async function gitCommit(root: string, env: NodeJS.ProcessEnv): Promise<string | null> {
-  const head = await readGitHead(root, env);
-  if (head !== undefined) return head;
   try {
     const { execFile } = await import('node:child_process');
     const { stdout } = await promisify(execFile)('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root, env, timeout: 10_000 });

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { checkTranslations } from '../checks/check.js';
+import { REVIEW_FOLDER } from '../config/schema.js';
 import { BrowserMissingError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadAssets } from '../io/assets.js';
@@ -17,7 +18,7 @@ export interface ReviewOptions {
   root: string;
   lang: string;
   statements?: string[];
-  /** Folder to write into; default <output>/review. */
+  /** Folder to write into; default review/ in the project, apart from the build output. */
   out?: string;
   /** Also print a PDF (when a browser is available). */
   pdf?: boolean;
@@ -51,7 +52,7 @@ export async function writeReview(options: ReviewOptions): Promise<ReviewResult>
       generator: `Broadside ${VERSION}`,
   });
   const html = writeReviewHtml(document, { paper: PAPER_CSS[target!.paper] });
-  const dir = resolve(options.root, options.out ?? join(project.config.output, 'review'));
+  const dir = resolve(options.root, options.out ?? REVIEW_FOLDER);
   const result: ReviewResult = { html: join(dir, `${target!.code}.html`) };
   await writeFileAtomic(result.html, html);
   if (options.pdf === false) return result;

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkTranslations, type CheckReport } from '../checks/check.js';
+import { XLIFF_FOLDER } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadProject } from '../io/project.js';
@@ -42,7 +43,7 @@ export async function exportXliff(options: ExportOptions): Promise<{ text: strin
   return {
     text: writeXliff(doc, version, { copySource: options.copySource ?? false }),
     units: doc.files.reduce((sum, f) => sum + f.units.length, 0),
-    defaultPath: resolve(project.root, project.config.output, 'xliff', `${lang}-${version}.xlf`),
+    defaultPath: resolve(project.root, XLIFF_FOLDER, `${lang}-${version}.xlf`),
   };
 }
 
@@ -63,9 +64,9 @@ export const MAX_XLIFF_BYTES = 32 * 1024 * 1024;
  * translation checks on the units it brings in, then writes its translations (with `strict`, only
  * when no check finds an error).
  */
-export async function importXliffFile(root: string, path: string, { strict = false } = {}): Promise<ImportSummary> {
+export async function importXliffFile(root: string, path: string, { strict = false, shown }: { strict?: boolean; shown?: string } = {}): Promise<ImportSummary> {
   const absolute = resolve(root, path);
-  const file = shownPath(root, path);
+  const file = shown ?? shownPath(root, path);
   const xliff = readXliff(decodeSourceText(await readXliffBytes(absolute, file), file), file);
   const project = await loadProject(root);
   const lang = languageOf(xliff, project, file);

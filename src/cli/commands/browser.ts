@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CliProcess } from '../io.js';
+import type { ProjectLocator } from '../project.js';
 
-export function registerBrowser(program: Command, proc: CliProcess): void {
+export function registerBrowser(program: Command, proc: CliProcess, project: ProjectLocator): void {
   program
     .command('browser')
     .description('show which browser PDFs are printed with; --install gets one when there is none')
@@ -9,7 +10,8 @@ export function registerBrowser(program: Command, proc: CliProcess): void {
     .action(async (flags: { install?: boolean }) => {
       const { findBrowser, installBrowser, BROWSER_HELP } = await import('../../io/browser.js');
       const { loadConfig } = await import('../../io/project.js');
-      const configured = await loadConfig(proc.cwd()).then((c) => c.pdf.executablePath, () => undefined);
+      const root = await project.find();
+      const configured = root === undefined ? undefined : await loadConfig(root).then((c) => c.pdf.executablePath, () => undefined);
       if (flags.install) {
         const report = await installBrowser(proc.env, (line) => proc.stderr.write(`${line}\n`));
         proc.stdout.write(`${report.installed ? 'Installed' : 'Found'}: ${report.found.executablePath} (via ${report.found.via})\n`);

@@ -3,6 +3,7 @@ import { PAPER_SIZES } from '../../config/schema.js';
 import { parseShard, type Shard } from '../../plan/shard.js';
 import { FORMATS, type Format } from '../../writers/paths.js';
 import { list, type CliProcess } from '../io.js';
+import type { ProjectLocator } from '../project.js';
 
 interface BuildFlags {
   format?: string[];
@@ -36,7 +37,7 @@ function shard(value: string): Shard {
   return parsed;
 }
 
-export function registerBuild(program: Command, proc: CliProcess, signal: AbortSignal): void {
+export function registerBuild(program: Command, proc: CliProcess, project: ProjectLocator, signal: AbortSignal): void {
   program
     .command('build')
     .description('write HTML, PDF and plain text for every statement and language, plus an index and manifest.json; only what changed is made again')
@@ -56,11 +57,11 @@ export function registerBuild(program: Command, proc: CliProcess, signal: AbortS
       const { buildReporter } = await import('../build-reporter.js');
       const reporter = buildReporter(proc, flags);
       const options = {
-        root: proc.cwd(),
+        root: await project.root(),
         statements,
         langs: flags.lang,
         formats: flags.format as Format[] | undefined,
-        out: flags.out,
+        out: flags.out === undefined ? undefined : project.typed(flags.out),
         strict: flags.strict,
         paper: flags.paper,
         force: flags.force,

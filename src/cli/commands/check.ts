@@ -2,13 +2,14 @@ import { Option, type Command } from 'commander';
 import { CheckFailedError, ExitCode } from '../../errors.js';
 import { FINDING_FORMATS, type FindingFormat } from '../../report/findings.js';
 import { list, type CliProcess } from '../io.js';
+import type { ProjectLocator } from '../project.js';
 
 interface CheckFlags {
   lang?: string[];
   format: FindingFormat;
 }
 
-export function registerCheck(program: Command, proc: CliProcess): void {
+export function registerCheck(program: Command, proc: CliProcess, project: ProjectLocator): void {
   program
     .command('check')
     .description('check translations for what a reader would notice: missing or stale passages, broken links and markup, numbers, spacing, punctuation, right-to-left problems')
@@ -20,7 +21,7 @@ export function registerCheck(program: Command, proc: CliProcess): void {
       const { loadProject } = await import('../../io/project.js');
       const { checkTranslations } = await import('../../checks/check.js');
       const { FINDING_WRITERS } = await import('../../report/findings.js');
-      const report = checkTranslations(await loadProject(proc.cwd()), { statements, langs: flags.lang });
+      const report = checkTranslations(await loadProject(await project.root()), { statements, langs: flags.lang });
       proc.stdout.write(FINDING_WRITERS[flags.format](report));
       if (report.errors > 0) {
         throw new CheckFailedError(

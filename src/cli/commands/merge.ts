@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliProcess } from '../io.js';
+import type { ProjectLocator } from '../project.js';
 
-export function registerMerge(program: Command, proc: CliProcess): void {
+export function registerMerge(program: Command, proc: CliProcess, project: ProjectLocator): void {
   program
     .command('merge')
     .description('combine the outputs of `build --shard K/N` into one folder with one manifest.json')
@@ -12,9 +12,9 @@ export function registerMerge(program: Command, proc: CliProcess): void {
       const { outputDir } = await import('../../io/output-dir.js');
       const { mergeOutputs } = await import('../../merge.js');
       const merged = await mergeOutputs(
-        dirs.map((dir) => resolve(proc.cwd(), dir)),
-        await outputDir(proc.cwd(), flags.out),
+        dirs.map((dir) => project.typed(dir)),
+        await outputDir(project.cwd, await project.find(), flags.out),
       );
-      proc.stderr.write(`Merged ${dirs.length} folder(s): ${merged.manifest.artifacts.length} files in ${merged.outDir}\n`);
+      proc.stderr.write(`Merged ${dirs.length} folder(s): ${merged.manifest.artifacts.length} files in ${flags.out ?? merged.outDir}\n`);
     });
 }

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_PREVIEW_PORT } from '../../preview/default-port.js';
 import type { CliProcess } from '../io.js';
+import type { ProjectLocator } from '../project.js';
 
 interface PreviewFlags {
   port?: number;
@@ -14,7 +15,7 @@ function port(value: string): number {
   return number;
 }
 
-export function registerPreview(program: Command, proc: CliProcess, signal: AbortSignal): void {
+export function registerPreview(program: Command, proc: CliProcess, project: ProjectLocator, signal: AbortSignal): void {
   program
     .command('preview')
     .description('build, serve the output on 127.0.0.1 and reload the page after every rebuild; rebuild when a statement, translation, template or broadside.yaml is saved')
@@ -25,7 +26,7 @@ export function registerPreview(program: Command, proc: CliProcess, signal: Abor
       const { preview } = await import('../../preview/preview.js');
       const { reportRebuilds } = await import('../rebuild-report.js');
       await preview({
-        build: { root: proc.cwd(), out: flags.out, env: proc.env },
+        build: { root: await project.root(), out: flags.out === undefined ? undefined : project.typed(flags.out), env: proc.env },
         port: flags.port,
         watch: flags.watch,
         signal,

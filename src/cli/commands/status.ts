@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { ExitCode, IncompleteError } from '../../errors.js';
 import { list, type CliProcess } from '../io.js';
+import type { ProjectLocator } from '../project.js';
 
 interface StatusFlags {
   lang?: string[];
@@ -14,7 +15,7 @@ function percentage(value: string): number {
   return n;
 }
 
-export function registerStatus(program: Command, proc: CliProcess): void {
+export function registerStatus(program: Command, proc: CliProcess, project: ProjectLocator): void {
   program
     .command('status')
     .description('show how complete each translation is: segments and words translated, stale and missing, per statement and language')
@@ -26,7 +27,7 @@ export function registerStatus(program: Command, proc: CliProcess): void {
       const { loadProject } = await import('../../io/project.js');
       const { translationStatus } = await import('../../status.js');
       const { formatStatusTable } = await import('../../report/status-table.js');
-      const report = translationStatus(await loadProject(proc.cwd()), { statements, langs: flags.lang, min: flags.min });
+      const report = translationStatus(await loadProject(await project.root()), { statements, langs: flags.lang, min: flags.min });
       proc.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatusTable(report));
       const below = report.statements.flatMap((s) => s.languages.filter((l) => l.belowMinimum).map((l) => `${l.lang} is ${l.percent} % complete in ${s.statement} (minimum ${l.minimum} %)`));
       if (below.length) {

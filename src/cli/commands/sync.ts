@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { ExitCode, OutOfSyncError } from '../../errors.js';
 import { list, type CliProcess } from '../io.js';
+import type { ProjectLocator } from '../project.js';
 
 interface SyncFlags {
   lang?: string[];
   check?: boolean;
 }
 
-export function registerSync(program: Command, proc: CliProcess): void {
+export function registerSync(program: Command, proc: CliProcess, project: ProjectLocator): void {
   program
     .command('sync')
     .description('bring translation files in line with the statements: new passages to translate, stale ones marked, removed ones kept as obsolete')
@@ -17,7 +18,7 @@ export function registerSync(program: Command, proc: CliProcess): void {
     .action(async (statements: string[], flags: SyncFlags) => {
       const { syncProject } = await import('../../sync/sync.js');
       const { describeChange } = await import('../../sync/describe.js');
-      const files = await syncProject({ root: proc.cwd(), statements, langs: flags.lang, check: flags.check });
+      const files = await syncProject({ root: await project.root(), statements, langs: flags.lang, check: flags.check });
       const changed = files.filter((f) => f.created || f.changes.length);
       for (const file of changed) {
         const status = flags.check ? (file.created ? 'would be created' : 'would change') : file.created ? 'created' : 'updated';

@@ -1,9 +1,8 @@
-import { resolve, relative } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { CheckFailedError } from '../../errors.js';
 import { DEFAULT_XLIFF_VERSION, XLIFF_VERSIONS, type XliffVersion } from '../../xliff/write.js';
 import type { CliProcess } from '../io.js';
-import { shownPath } from '../../report/shown-path.js';
+import type { ProjectLocator } from '../project.js';
 
 interface ExportFlags {
   version: XliffVersion;
@@ -16,7 +15,7 @@ function xliffVersion(value: string): XliffVersion {
   return value as XliffVersion;
 }
 
-export function registerXliff(program: Command, proc: CliProcess): void {
+export function registerXliff(program: Command, proc: CliProcess, project: ProjectLocator): void {
   const xliff = program.command('xliff').description('exchange translations with professional translation tools (CAT tools) as XLIFF');
   xliff
     .command('export')
@@ -25,19 +24,18 @@ export function registerXliff(program: Command, proc: CliProcess): void {
     .argument('[statements...]', 'statement ids (file names without .md); default: all')
     .option('--version <version>', `XLIFF version: 1.2 for OmegaT, translate-toolkit and most CAT tools; 2.0 for tools that read it (${XLIFF_VERSIONS.join(' or ')})`, xliffVersion, DEFAULT_XLIFF_VERSION)
     .option('--copy-source', 'put the current English in the target of every untranslated or out-of-date unit, marked not translated (for OmegaT and tools that translate the target)')
-    .option('-o, --out <file>', 'where to write it; "-" for standard output (default: <output>/xliff/<lang>-<version>.xlf)')
+    .option('-o, --out <file>', 'where to write it; "-" for standard output (default: xliff/<lang>-<version>.xlf in the project)')
     .action(async (lang: string, statements: string[], flags: ExportFlags) => {
       const { exportXliff } = await import('../../xliff/xliff.js');
       const { writeFileAtomic } = await import('../../io/atomic-write.js');
-      const root = proc.cwd();
-      const { text, units, defaultPath } = await exportXliff({ root, lang, statements, version: flags.version, copySource: flags.copySource ?? false });
+      const { text, units, defaultPath } = await exportXliff({ root: await project.root(), lang, statements, version: flags.version, copySource: flags.copySource ?? false });
       if (flags.out === '-') {
         proc.stdout.write(text);
         return;
       }
-      const path = flags.out ? resolve(root, flags.out) : defaultPath;
+      const path = flags.out ? project.typed(flags.out) : defaultPath;
       await writeFileAtomic(path, text);
-      proc.stdout.write(`Wrote ${units} unit(s) to ${flags.out ? shownPath(root, flags.out) : relative(root, path) || path} (XLIFF ${flags.version})\n`);
+      proc.stdout.write(`Wrote ${units} unit(s) to ${project.shown(path, flags.out)} (XLIFF ${flags.version})\n`);
     });
   xliff
     .command('import')
@@ -47,7 +45,7 @@ export function registerXliff(program: Command, proc: CliProcess): void {
     .action(async (file: string, flags: { strict?: boolean }) => {
       const { importXliffFile } = await import('../../xliff/xliff.js');
       const { FINDING_WRITERS } = await import('../../report/findings.js');
-      const result = await importXliffFile(proc.cwd(), file, { strict: flags.strict ?? false });
+      const result = await importXliffFile(await project.root(), project.typed(file), { strict: flags.strict ?? false, shown: file });
       const changed = result.translated.length + result.confirmed.length;
       const english = result.sameAsSource.length ? `; ${result.sameAsSource.length} left in English (target equal to the source, not marked final) were not taken` : '';
       if (result.checks.findings.length) proc.stdout.write(FINDING_WRITERS.text(result.checks));
