@@ -5,7 +5,11 @@
 // beside the CLI's, read only when a PDF is printed: one file each loads far faster than the
 // hundreds they come in. Left out: what only a browser download through a proxy and
 // @puppeteer/browsers' own command line need, required from node_modules if ever.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Whatever an earlier bundle (or an earlier layout of it) left there would be packed and shipped.
+rmSync('build/bundle', { recursive: true, force: true });
 
 /** Packages bundled apart, and the file each becomes. */
 const APART = { 'puppeteer-core': 'puppeteer-core.cjs', '@puppeteer/browsers': 'puppeteer-browsers.cjs', 'pdf-lib': 'pdf-lib.cjs' };

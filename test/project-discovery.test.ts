@@ -84,9 +84,9 @@ describe('translator outputs', () => {
     const root = await project();
     const inside = join(root, 'statements');
     expect((await runCli(['build', ...TEXT, '-q'], inside)).code).toBe(0);
-    expect(await runCli(['xliff', 'export', 'he'], inside)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Wrote \d+ unit\(s\) to \.\.\/xliff\/he-2\.0\.xlf \(XLIFF 2\.0\)\n$/) });
+    expect(await runCli(['xliff', 'export', 'he'], inside)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Wrote \d+ unit\(s\) to \.\.\/xliff\/he-1\.2\.xlf \(XLIFF 1\.2\)\n$/) });
     expect(await runCli(['review', 'he', '--no-pdf'], inside)).toMatchObject({ code: 0, stdout: 'Wrote ../review/he.html\n' });
-    const xliff = await readText(join(root, 'xliff/he-2.0.xlf'));
+    const xliff = await readText(join(root, 'xliff/he-1.2.xlf'));
     const review = await readText(join(root, 'review/he.html'));
 
     expect(await runCli(['verify'], inside)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^OK: the \d+ files in \/.*\/dist match/) });
@@ -94,9 +94,9 @@ describe('translator outputs', () => {
     expect((await runCli(['build', ...TEXT, '--force', '-q'], inside)).code).toBe(0);
     expect((await runCli(['verify'], root)).code).toBe(0);
     expect((await readdir(join(root, 'dist'))).sort()).toEqual(['assets', 'index.html', 'manifest.json', 'mission-statement']);
-    expect(await readText(join(root, 'xliff/he-2.0.xlf'))).toBe(xliff);
+    expect(await readText(join(root, 'xliff/he-1.2.xlf'))).toBe(xliff);
     expect(await readText(join(root, 'review/he.html'))).toBe(review);
-    expect(await runCli(['xliff', 'import', '../xliff/he-2.0.xlf'], inside)).toMatchObject({ code: 0 });
+    expect(await runCli(['xliff', 'import', '../xliff/he-1.2.xlf'], inside)).toMatchObject({ code: 0 });
   });
 
   it('may not share a folder with the build output', async () => {

@@ -50,7 +50,7 @@ export class ProjectLocator {
     if (typed !== undefined && this.typed(typed) !== this.cwd) {
       const rest = relative(this.typed(typed), path);
       if (rest === '') return typed;
-      if (rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest)) return `${typed.replace(/[\\/]+$/, '')}${sep}${rest}`;
+      if (rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest)) return `${withoutTrailingSlashes(typed)}${sep}${rest}`;
     }
     return relative(this.cwd, path) || '.';
   }
@@ -62,4 +62,11 @@ export class ProjectLocator {
     if (await hasConfig(dir)) return dir;
     throw new ConfigError(`no ${CONFIG_FILE} in ${this.named}, the folder given with --project`, undefined, `name the folder that holds ${CONFIG_FILE}, or start a project there with \`broadside init ${this.named}\`.`);
   }
+}
+
+/** `out/` and `out//` name the folder `out` (a regex would be quadratic on a long run of slashes). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && (path[end - 1] === '/' || path[end - 1] === '\\')) end--;
+  return path.slice(0, end);
 }
