@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { ERROR_STYLESHEET, ERROR_STYLESHEET_PATH, errorPage, withErrorBox, type BuildErrorView } from '../preview/build-error.js';
 import { EVENTS_PATH, RELOAD_SCRIPT, RELOAD_SCRIPT_PATH, withLiveReload } from '../preview/live-reload.js';
 import { requestPath } from '../preview/request-path.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/default-port.js';
@@ -35,24 +36,29 @@ export interface PreviewServer {
   url: string;
   /** Tells every open page to reload. */
   reload(): void;
+  /** The failed build to show on every page served, or undefined once a build succeeds. */
+  showError(error: BuildErrorView | undefined): void;
   close(): Promise<void>;
 }
 
 /** Serves `dir` on 127.0.0.1, adding a live-reload script to HTML as it is served (never on disk). */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const pages = new Set<ServerResponse>();
-  let port = 0;
+  const site: Site = { dir: options.dir, port: 0, pages: new Set() };
+  const { pages } = site;
   const server = createServer((request, response) => {
-    respond(request, response, { dir: options.dir, port, pages }).catch(() => {
+    respond(request, response, site).catch(() => {
       if (response.headersSent) response.destroy();
       else sendText(response, 500, 'The preview server could not read this file.');
     });
   });
-  port = await listen(server, options.port);
+  site.port = await listen(server, options.port);
   return {
-    url: `http://${PREVIEW_HOST}:${port}/`,
+    url: `http://${PREVIEW_HOST}:${site.port}/`,
     reload() {
       for (const page of pages) page.write('event: reload\ndata:\n\n');
+    },
+    showError(error) {
+      site.error = error;
     },
     close() {
       for (const page of pages) page.end();
@@ -104,7 +110,12 @@ interface Site {
   port: number;
   /** Open event streams, one per page showing the preview. */
   pages: Set<ServerResponse>;
+  /** The last build's failure, shown over the last good output. */
+  error?: BuildErrorView;
 }
+
+/** The policy of the pages the server makes itself: its own script, event stream and stylesheet, nothing else. */
+const OWN_PAGE_POLICY = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 async function respond(request: IncomingMessage, response: ServerResponse, site: Site): Promise<void> {
   // Refuses DNS rebinding: a web page elsewhere could point a host name of its own at 127.0.0.1.
@@ -119,6 +130,7 @@ async function respond(request: IncomingMessage, response: ServerResponse, site:
   const path = `/${target.file}`;
   if (path === EVENTS_PATH) return openEventStream(response, site.pages);
   if (path === RELOAD_SCRIPT_PATH) return send(response, 200, CONTENT_TYPES['.js']!, Buffer.from(RELOAD_SCRIPT));
+  if (path === ERROR_STYLESHEET_PATH) return send(response, 200, CONTENT_TYPES['.css']!, Buffer.from(ERROR_STYLESHEET));
 
   let file = join(site.dir, target.file);
   let stats = await statIfExists(file);
@@ -131,14 +143,25 @@ async function respond(request: IncomingMessage, response: ServerResponse, site:
     file = join(file, 'index.html');
     stats = await statIfExists(file);
   }
-  if (!stats?.isFile() || !(await isInside(site.dir, file))) return sendText(response, 404, `Not found: ${path} (is the build finished?)`);
+  if (!stats?.isFile() || !(await isInside(site.dir, file))) {
+    if (site.error && (target.endsWithSlash || ['', '.html'].includes(extname(file)))) {
+      // A page no build has made yet, say after a broken first build: the error takes its place.
+      response.setHeader('Content-Security-Policy', OWN_PAGE_POLICY);
+      return send(response, 503, CONTENT_TYPES['.html']!, Buffer.from(errorPage(site.error)));
+    }
+    return sendText(response, 404, `Not found: ${path} (is the build finished?)`);
+  }
 
-  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
   const body = await readFile(file);
-  if (extname(file) !== '.html') return send(response, 200, type, body);
-  const page = withLiveReload(body.toString('utf8'));
+  if (extname(file) !== '.html') return send(response, 200, type(file), body);
+  const html = body.toString('utf8');
+  const page = withLiveReload(site.error ? withErrorBox(html, site.error) : html);
   if (page.policy) response.setHeader('Content-Security-Policy', page.policy);
-  send(response, 200, type, Buffer.from(page.html));
+  send(response, 200, type(file), Buffer.from(page.html));
+}
+
+function type(file: string): string {
+  return CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
 }
 
 function openEventStream(response: ServerResponse, pages: Set<ServerResponse>): void {

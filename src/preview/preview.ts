@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../build/build.js';
+import { viewOfError } from './build-error.js';
 import { startPreviewServer } from '../io/preview-server.js';
 import { loadConfig } from '../io/project.js';
 import { watchBuild, type WatchCallbacks } from '../watch.js';
@@ -24,11 +25,17 @@ export async function preview(options: PreviewOptions): Promise<void> {
   try {
     options.onListening(server.url);
     const onResult: PreviewOptions['onResult'] = (result, rebuild) => {
+      server.showError(undefined);
       server.reload();
       options.onResult(result, rebuild);
     };
+    const onError: PreviewOptions['onError'] = (error, rebuild) => {
+      server.showError(viewOfError(error));
+      server.reload();
+      options.onError(error, rebuild);
+    };
     if (options.watch) {
-      await watchBuild(options.build, { signal, onResult, onError: options.onError });
+      await watchBuild(options.build, { signal, onResult, onError });
       return;
     }
     const started = performance.now();
