@@ -58,9 +58,11 @@ export function withErrorBox(html: string, view: BuildErrorView): string {
   const link = `<link rel="stylesheet" href="${ERROR_STYLESHEET_PATH}">\n`;
   const headEnd = html.search(/<\/head>/i);
   const withLink = headEnd === -1 ? link + html : html.slice(0, headEnd) + link + html.slice(headEnd);
-  const body = /<body[^>]*>\n?/i.exec(withLink);
-  if (!body) return withLink + errorBox(view);
-  const at = body.index + body[0].length;
+  // Found by hand: a regex for the tag would be quadratic on a page of many "<body" without ">".
+  const bodyStart = withLink.search(/<body\b/i);
+  const tagEnd = bodyStart === -1 ? -1 : withLink.indexOf('>', bodyStart);
+  if (tagEnd === -1) return withLink + errorBox(view);
+  const at = tagEnd + 1 + (withLink[tagEnd + 1] === '\n' ? 1 : 0);
   return withLink.slice(0, at) + errorBox(view) + '\n' + withLink.slice(at);
 }
 
