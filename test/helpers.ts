@@ -91,3 +91,17 @@ export async function makeProject(files: Record<string, string | Uint8Array> = {
 export async function readText(path: string): Promise<string> {
   return readFile(path, 'utf8');
 }
+
+/** `broadside xliff export ARGS --out -` in `dir`, which must succeed: the XLIFF text. */
+export async function exportedXliff(dir: string, ...args: string[]): Promise<string> {
+  const result = await runCli(['xliff', 'export', ...args, '--out', '-'], dir);
+  if (result.code !== 0) throw new Error(`xliff export ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** The <unit> (2.0) or <trans-unit> (1.2) element with this id, as text. */
+export function xliffUnit(xliff: string, id: string): string {
+  const match = new RegExp(`<(unit|trans-unit) id="${id}"[\\s\\S]*?</\\1>`).exec(xliff);
+  if (!match) throw new Error(`no unit ${id}`);
+  return match[0];
+}

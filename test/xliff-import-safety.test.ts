@@ -2,7 +2,7 @@ import { open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { makeProject, readText, runCli, spawnCli } from './helpers.js';
+import { exportedXliff as exported, makeProject, readText, runCli, spawnCli, xliffUnit as unitXml } from './helpers.js';
 
 const HE = 'translations/he.yaml';
 const FR = 'translations/fr.yaml';
@@ -22,17 +22,6 @@ async function project(): Promise<string> {
   return dir;
 }
 
-async function exported(dir: string, lang: string, ...flags: string[]): Promise<string> {
-  const result = await runCli(['xliff', 'export', lang, ...flags, '--out', '-'], dir);
-  expect(result.code, result.stderr).toBe(0);
-  return result.stdout;
-}
-
-function unitXml(xliff: string, id: string): string {
-  const match = new RegExp(`<(unit|trans-unit) id="${id}"[\\s\\S]*?</\\1>`).exec(xliff);
-  if (!match) throw new Error(`no unit ${id}`);
-  return match[0];
-}
 
 /** The 1.2 unit with its <target> replaced. */
 function withTarget(xliff: string, id: string, target: string, lang = 'he'): string {

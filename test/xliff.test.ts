@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { loadProject } from '../src/io/project.js';
 import { segmentStatuses } from '../src/localize/statuses.js';
 import { parseXml, XmlSyntaxError } from '../src/xliff/xml.js';
-import { makeProject, readText, REPO, runCli } from './helpers.js';
+import { exportedXliff, makeProject, readText, REPO, runCli, xliffUnit as unitXml } from './helpers.js';
 
 const STATEMENT = 'statements/mission-statement.md';
 const HE = 'translations/he.yaml';
@@ -14,18 +14,6 @@ async function edit(dir: string, path: string, change: (text: string) => string)
   await writeFile(join(dir, path), change(await readFile(join(dir, path), 'utf8')));
 }
 
-async function exported(dir: string, args: string[]): Promise<string> {
-  const result = await runCli(['xliff', 'export', ...args, '--out', '-'], dir);
-  expect(result.code, result.stderr).toBe(0);
-  return result.stdout;
-}
-
-/** The <unit> (2.0) or <trans-unit> (1.2) element with this id, as text. */
-function unitXml(xliff: string, id: string): string {
-  const match = new RegExp(`<(unit|trans-unit) id="${id}"[\\s\\S]*?</\\1>`).exec(xliff);
-  if (!match) throw new Error(`no unit ${id}`);
-  return match[0];
-}
 
 /** A project where the statement changed after translation: one stale passage and one new one. */
 async function changedProject(): Promise<string> {
@@ -42,7 +30,7 @@ const entriesOf = async (dir: string): Promise<Entries> => (parse(await readText
 
 describe('broadside xliff export (2.0)', () => {
   it('writes languages, directions, per-segment state, notes, and ids made of statement and key', async () => {
-    const xliff = await exported(await changedProject(), ['he', '--version', '2.0']);
+    const xliff = await exportedXliff(await changedProject(), 'he', '--version', '2.0');
     expect(xliff).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="he">');
     expect(xliff).toContain('<file id="mission-statement" original="statements/mission-statement.md" srcDir="ltr" trgDir="rtl" canResegment="no">');
     expect(xliff).toContain('<file id="interface" original="templates/strings.yaml" srcDir="ltr" trgDir="rtl" canResegment="no">');
@@ -66,7 +54,7 @@ describe('broadside xliff export (2.0)', () => {
   });
 
   it('escapes XML and writes inline Markdown as inline codes, the link target outside the text', async () => {
-    const xliff = await exported(await changedProject(), ['he', '--version', '2.0']);
+    const xliff = await exportedXliff(await changedProject(), 'he', '--version', '2.0');
     const unit = unitXml(xliff, 'mission-statement:new-passage');
     expect(unit).toContain(
       '<source>A new passage with <pc id="1" dataRefStart="d1" dataRefEnd="d1" type="fmt" subType="xlf:i" dispStart="*" dispEnd="*">emphasis</pc> &amp; a <pc id="2" dataRefStart="d2" dataRefEnd="d3" type="link" dispStart="[" dispEnd="](https://example.org/?a=1&amp;b=2)">link</pc>.</source>',
@@ -77,7 +65,7 @@ describe('broadside xliff export (2.0)', () => {
   });
 
   it('marks a left-to-right target as ltr and exports only the statements named', async () => {
-    const xliff = await exported(await makeProject(), ['es', 'mission-statement', '--version', '2.0']);
+    const xliff = await exportedXliff(await makeProject(), 'es', 'mission-statement', '--version', '2.0');
     expect(xliff).toContain('srcDir="ltr" trgDir="ltr"');
     expect((await runCli(['xliff', 'export', 'es', 'nope'], await makeProject())).code).toBe(2);
   });
@@ -101,7 +89,7 @@ describe('broadside xliff export (2.0)', () => {
 
 describe('broadside xliff export --version 1.2', () => {
   it('writes 1.2 states on the target, xml:lang, notes, and the direction in a header note', async () => {
-    const xliff = await exported(await changedProject(), ['ar', '--version', '1.2']);
+    const xliff = await exportedXliff(await changedProject(), 'ar', '--version', '1.2');
     expect(xliff).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">');
     expect(xliff).toContain('source-language="en" target-language="ar" datatype="plaintext"');
     expect(xliff).toContain('<note from="developer">Statement “Mission Statement”. Write the translation right-to-left (ar).</note>');
@@ -126,7 +114,7 @@ describe('broadside xliff import', () => {
   it.each(['2.0', '1.2'])('changes nothing, byte for byte, when the exported %s file comes back unedited', async (version) => {
     const dir = await changedProject();
     const before = await readText(join(dir, HE));
-    await writeFile(join(dir, 'he.xlf'), await exported(dir, ['he', '--version', version]));
+    await writeFile(join(dir, 'he.xlf'), await exportedXliff(dir, 'he', '--version', version));
     const result = await runCli(['xliff', 'import', 'he.xlf'], dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('translations/he.yaml: nothing to import; the translations are the same as in the file\n');
@@ -137,7 +125,7 @@ describe('broadside xliff import', () => {
     const dir = await changedProject();
     await edit(dir, HE, (yaml) => yaml.replace('language: he', '# keep this comment\nlanguage: he'));
     const before = await entriesOf(dir);
-    let xliff = await exported(dir, ['he', '--version', version]);
+    let xliff = await exportedXliff(dir, 'he', '--version', version);
     const v2 = version === '2.0';
     const fill = (id: string, text: string, state: string): void => {
       const unit = unitXml(xliff, id);
@@ -172,7 +160,7 @@ describe('broadside xliff import', () => {
   it('keeps a stale translation stale when the tool did not mark it finished', async () => {
     const dir = await changedProject();
     const before = await readText(join(dir, HE));
-    const xliff = await exported(dir, ['he', '--version', '2.0']);
+    const xliff = await exportedXliff(dir, 'he', '--version', '2.0');
     await writeFile(join(dir, 'he.xlf'), xliff.replace('<segment state="initial" subState="broadside:stale">', '<segment state="initial">'));
     await runCli(['xliff', 'import', 'he.xlf'], dir);
     expect(await readText(join(dir, HE))).toBe(before);
@@ -180,7 +168,7 @@ describe('broadside xliff import', () => {
 
   it('never erases a translation with an empty target', async () => {
     const dir = await makeProject();
-    const xliff = await exported(dir, ['he', '--version', '2.0']);
+    const xliff = await exportedXliff(dir, 'he', '--version', '2.0');
     const unit = unitXml(xliff, 'mission-statement:title');
     await writeFile(join(dir, 'he.xlf'), xliff.replace(unit, unit.replace(/<target>[^<]*<\/target>/, '<target></target>')));
     expect((await runCli(['xliff', 'import', 'he.xlf'], dir)).code).toBe(0);
@@ -191,7 +179,7 @@ describe('broadside xliff import', () => {
     const dir = await makeProject();
     await edit(dir, HE, (yaml) => yaml.replace(/ {4}our-values:\n( {6}.*\n){4}/, ''));
     const inode = (await stat(join(dir, HE))).ino;
-    const xliff = await exported(dir, ['he', '--version', '2.0']);
+    const xliff = await exportedXliff(dir, 'he', '--version', '2.0');
     const unit = unitXml(xliff, 'mission-statement:our-values');
     await writeFile(join(dir, 'he.xlf'), xliff.replace(unit, unit.replace('<segment state="initial">', '<segment state="translated">').replace('</source>', '</source>\n        <target>ערכינו</target>')));
     expect((await runCli(['xliff', 'import', 'he.xlf'], dir)).code).toBe(0);
@@ -202,7 +190,7 @@ describe('broadside xliff import', () => {
 
   it('rejects units whose passage no longer exists, naming the unit, file and line, and writes nothing', async () => {
     const dir = await makeProject();
-    const xliff = await exported(dir, ['he', '--version', '2.0']);
+    const xliff = await exportedXliff(dir, 'he', '--version', '2.0');
     await writeFile(join(dir, 'he.xlf'), xliff);
     await edit(dir, STATEMENT, (md) => md.replace('<!-- #working-together -->', '<!-- #together -->'));
     await runCli(['sync'], dir);
@@ -217,7 +205,7 @@ describe('broadside xliff import', () => {
 
   it('rejects units whose source is not the current text (exported before the statement changed)', async () => {
     const dir = await makeProject();
-    await writeFile(join(dir, 'he.xlf'), await exported(dir, ['he', '--version', '1.2']));
+    await writeFile(join(dir, 'he.xlf'), await exportedXliff(dir, 'he', '--version', '1.2'));
     await edit(dir, STATEMENT, (md) => md.replace('We support movements', 'We firmly support movements'));
     const result = await runCli(['xliff', 'import', 'he.xlf'], dir);
     expect(result.code).toBe(4);
@@ -228,7 +216,7 @@ describe('broadside xliff import', () => {
 
   it('reads a unit a tool split into segments, and text wrapped in <mrk>', async () => {
     const dir = await makeProject();
-    const xliff = await exported(dir, ['he', '--version', '2.0']);
+    const xliff = await exportedXliff(dir, 'he', '--version', '2.0');
     const unit = unitXml(xliff, 'interface:pageOf');
     const split = unit.replace(
       /<segment state="translated">[\s\S]*<\/segment>/,
@@ -242,7 +230,7 @@ describe('broadside xliff import', () => {
 
   it('accepts a region the tool added to the language (he-IL) but refuses other languages', async () => {
     const dir = await makeProject();
-    const xliff = await exported(dir, ['he', '--version', '2.0']);
+    const xliff = await exportedXliff(dir, 'he', '--version', '2.0');
     await writeFile(join(dir, 'he-IL.xlf'), xliff.replace('trgLang="he"', 'trgLang="he-IL"'));
     expect((await runCli(['xliff', 'import', 'he-IL.xlf'], dir)).code).toBe(0);
     await writeFile(join(dir, 'de.xlf'), xliff.replace('trgLang="he"', 'trgLang="de"'));
@@ -253,7 +241,7 @@ describe('broadside xliff import', () => {
 
   it('reports damaged XML with its line and column, refuses DOCTYPEs and inline codes', async () => {
     const dir = await makeProject();
-    const xliff = await exported(dir, ['he', '--version', '2.0']);
+    const xliff = await exportedXliff(dir, 'he', '--version', '2.0');
     await writeFile(join(dir, 'broken.xlf'), xliff.replace('</notes>', '</note>'));
     const broken = await runCli(['xliff', 'import', 'broken.xlf'], dir);
     expect(broken.code).toBe(4);
