@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, formattingLocale } from '../src/languages.js';
+import { directionOf, formattingLocale } from '../src/model/languages.js';
 
 describe('language facts from a BCP 47 code', () => {
   it.each(['ar', 'ar-EG', 'fa-IR', 'zh-Hant-TW', 'ar-u-ca-islamic', 'en-x-internal'])('gives %s the numbering system as Intl.Locale would', (code) => {

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../src/build/build.js';
 import { InputError } from '../src/errors.js';
-import { watchBuild, watchProject, type Rebuild } from '../src/watch.js';
+import { watchBuild, watchProject, type Rebuild } from '../src/watch/watch.js';
 import { makeProject } from './helpers.js';
 
 type Outcome<T> = { result: T; rebuild: Rebuild } | { error: unknown; rebuild: Rebuild };

@@ -26,7 +26,7 @@ import type { Edition } from '../writers/html.js';
 import { FIT_LEVELS } from '../writers/print-css.js';
 import { ASSETS_DIR, artifactPath, FORMATS, INDEX_PATH, MANIFEST_PATH, printStylesheetPath, type Format } from '../writers/paths.js';
 import { WRITERS } from '../writers/registry.js';
-import { selectLanguages } from '../translated-languages.js';
+import { selectLanguages } from '../model/translated-languages.js';
 import { VERSION } from '../version.js';
 
 export interface BuildOptions {

@@ -1,4 +1,4 @@
-import { scriptOf } from '../languages.js';
+import { scriptOf } from '../model/languages.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import type { Statement } from '../model/statement.js';
 import type { ArtifactId } from '../plan/artifacts.js';

@@ -7,7 +7,7 @@ import type { Language } from '../localize/language.js';
 import { interfaceStatuses, obsoleteEntries, segmentStatuses, type UnitStatus } from '../localize/statuses.js';
 import type { Finding } from '../model/finding.js';
 import type { Statement } from '../model/statement.js';
-import { translatedLanguages } from '../translated-languages.js';
+import { translatedLanguages } from '../model/translated-languages.js';
 
 export interface CheckOptions {
   statements?: string[];

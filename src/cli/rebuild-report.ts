@@ -1,6 +1,6 @@
 import type { BuildResult } from '../build/build.js';
 import { BroadsideError, formatLocation } from '../errors.js';
-import type { Rebuild, WatchCallbacks } from '../watch.js';
+import type { Rebuild, WatchCallbacks } from '../watch/watch.js';
 import type { CliProcess } from './io.js';
 
 /** What `build --watch` and `preview` print after each build: one line a build, errors in full. */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CHECK_IDS, CHECK_SETTINGS, type CheckId, type CheckSetting } from '../checks/catalog.js';
-import { canonicalLanguageTag } from '../languages.js';
+import { canonicalLanguageTag } from '../model/languages.js';
 import { isWithin, projectFolder } from './project-folder.js';
 
 /** Where translator outputs go in the project by default, apart from the build output. */

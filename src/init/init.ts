@@ -1,6 +1,6 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { languageCode } from '../add-lang.js';
+import { languageCode } from '../add-lang/add-lang.js';
 import { UsageError } from '../errors.js';
 import { GITIGNORE_FILE, missingIgnores, scaffoldFiles } from './scaffold.js';
 import { loadCanonical } from '../io/translation-files.js';

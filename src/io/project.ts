@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { CONFIG_FILE, parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError, InputError } from '../errors.js';
-import { canonicalLanguageTag } from '../languages.js';
+import { canonicalLanguageTag } from '../model/languages.js';
 import type { InterfaceStrings } from '../localize/localize.js';
 import { STATEMENT_EXTENSION, STATEMENT_ID, statementId, type Project } from '../model/project.js';
 import type { Statement } from '../model/statement.js';

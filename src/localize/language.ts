@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { directionOf, formattingLocale, scriptOf, type Direction } from '../languages.js';
+import { directionOf, formattingLocale, scriptOf, type Direction } from '../model/languages.js';
 
 export interface Language {
   code: string;

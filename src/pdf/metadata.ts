@@ -1,7 +1,7 @@
 import { describe } from '../localize/describe.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import { plainText } from '../render/inline.js';
-import { scriptOf } from '../languages.js';
+import { scriptOf } from '../model/languages.js';
 import type { PdfMetadata } from './finish.js';
 
 /** The document information a PDF carries, in the edition's language. Pure. */

@@ -4,7 +4,7 @@ import { build, type BuildOptions, type BuildResult } from '../build/build.js';
 import { viewOfError } from './build-error.js';
 import { startPreviewServer } from '../io/preview-server.js';
 import { loadConfig } from '../io/project.js';
-import { watchBuild, type WatchCallbacks } from '../watch.js';
+import { watchBuild, type WatchCallbacks } from '../watch/watch.js';
 
 export interface PreviewOptions extends WatchCallbacks<BuildResult> {
   build: Omit<BuildOptions, 'signal'>;

@@ -1,6 +1,6 @@
 import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, Marked, type MarkedOptions, type Token, type TokenizerExtension, type Tokens } from 'marked';
-import { canonicalLanguageTag, directionOf } from '../languages.js';
+import { canonicalLanguageTag, directionOf } from '../model/languages.js';
 import type { Inline, LinkDefinitions } from '../model/inline.js';
 
 /** `[texte]{lang=fr}`: the text in brackets is in the language named in braces. */

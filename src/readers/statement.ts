@@ -1,7 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import * as z from 'zod';
 import { InputError } from '../errors.js';
-import { lexWithinLimits, MAX_NESTING } from '../markdown.js';
+import { lexWithinLimits, MAX_NESTING } from './markdown.js';
 import { derivedKey, KEY_PATTERN, META_KEYS, normalizeInline, splitKeyMarker } from '../model/keys.js';
 import type { Inline, LinkDefinition } from '../model/inline.js';
 import { flatInline } from '../model/inline.js';

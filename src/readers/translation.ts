@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { IGNORABLE_CHECK_IDS } from '../checks/catalog.js';
 import { InputError } from '../errors.js';
-import { lexWithinLimits, MAX_NESTING } from '../markdown.js';
+import { lexWithinLimits, MAX_NESTING } from './markdown.js';
 import type { LinkDefinitions } from '../model/inline.js';
 import { normalizeInline } from '../model/keys.js';
 import type { Entry, EntryMap, TranslationFile } from '../model/translation.js';

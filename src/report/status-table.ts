@@ -1,4 +1,4 @@
-import type { LanguageStatus, StatusReport } from '../status.js';
+import type { LanguageStatus, StatusReport } from '../status/status.js';
 import { formatTable } from './table.js';
 
 /** `broadside status` for people: one table per statement. */

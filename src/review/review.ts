@@ -9,7 +9,7 @@ import { selectStatements } from '../model/project.js';
 import { printReviewPdf } from '../io/review-pdf.js';
 import { languagesOf } from '../localize/language.js';
 import { reviewDocument } from './document.js';
-import { translatedLanguages } from '../translated-languages.js';
+import { translatedLanguages } from '../model/translated-languages.js';
 import { VERSION } from '../version.js';
 import { PAPER_CSS } from '../writers/print-css.js';
 import { reviewTitle, writeReviewHtml } from './html.js';

@@ -4,7 +4,7 @@ import { loadCanonical, readTranslationSource, type Canonical } from '../io/tran
 import type { SyncChange } from './apply.js';
 import { interfaceScope, statementScope } from './scopes.js';
 import { emptyTranslationText, syncTranslationText } from './sync-text.js';
-import { translatedLanguages } from '../translated-languages.js';
+import { translatedLanguages } from '../model/translated-languages.js';
 
 export interface SyncOptions {
   root: string;

@@ -1,5 +1,5 @@
 import type { LocalizedSegment, LocalizedStatement } from '../localize/localize.js';
-import { openGraphLocale } from '../languages.js';
+import { openGraphLocale } from '../model/languages.js';
 import { describe } from '../localize/describe.js';
 import type { Block, Segment } from '../model/statement.js';
 import { escapeHtml } from '../render/escape.js';

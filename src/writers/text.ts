@@ -1,5 +1,5 @@
 import { displayWidth } from '../render/display-width.js';
-import { firstStrongDirection } from '../languages.js';
+import { firstStrongDirection } from '../model/languages.js';
 import type { LocalizedSegment, LocalizedStatement } from '../localize/localize.js';
 import { formatNumber } from '../localize/language.js';
 import type { Block, Segment } from '../model/statement.js';

@@ -9,7 +9,7 @@ export function registerAddLang(program: Command, proc: CliProcess, project: Pro
     .argument('<code>', 'BCP 47 language code, such as de, pt-BR, zh-Hant or fa')
     .option('--force', 'add a code the Unicode CLDR data does not know (a private-use or very new code)')
     .action(async (code: string, flags: { force?: boolean }) => {
-      const { addLanguage } = await import('../../add-lang.js');
+      const { addLanguage } = await import('../../add-lang/add-lang.js');
       const added = await addLanguage(await project.root(), code, { force: flags.force });
       const direction = added.dir === 'rtl' ? 'right-to-left' : 'left-to-right';
       const file = added.keptExisting ? `kept and completed the existing ${added.translationFile}` : `created ${added.translationFile}`;

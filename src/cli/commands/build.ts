@@ -70,7 +70,7 @@ export function registerBuild(program: Command, proc: CliProcess, project: Proje
         signal,
       };
       if (flags.watch) {
-        const { watchBuild } = await import('../../watch.js');
+        const { watchBuild } = await import('../../watch/watch.js');
         const { reportRebuilds } = await import('../rebuild-report.js');
         return watchBuild(options, { signal, ...reportRebuilds(proc, { quiet: flags.quiet }) });
       }

@@ -10,7 +10,7 @@ export function registerMerge(program: Command, proc: CliProcess, project: Proje
     .option('-o, --out <dir>', 'the combined output (default: config `output`, dist)')
     .action(async (dirs: string[], flags: { out?: string }) => {
       const { outputDir } = await import('../../io/output-dir.js');
-      const { mergeOutputs } = await import('../../merge.js');
+      const { mergeOutputs } = await import('../../merge/merge.js');
       const merged = await mergeOutputs(
         dirs.map((dir) => project.typed(dir)),
         await outputDir(project.cwd, await project.find(), flags.out),

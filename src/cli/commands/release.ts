@@ -12,7 +12,7 @@ export function registerRelease(program: Command, proc: CliProcess, project: Pro
     .option('--name <name>', 'archive file names and their top folder (default: the build folder’s name)')
     .action(async (dir: string | undefined, flags: { out?: string; name?: string }) => {
       const { outputDir } = await import('../../io/output-dir.js');
-      const { release } = await import('../../release.js');
+      const { release } = await import('../../release/release.js');
       const out = flags.out === undefined ? join((await project.find()) ?? project.cwd, 'release') : project.typed(flags.out);
       const archives = await release({ dir: await outputDir(project.cwd, await project.find(), dir), out, name: flags.name, env: proc.env });
       for (const archive of archives) proc.stdout.write(`${archive.sha256}  ${archive.path}\n`);

@@ -25,7 +25,7 @@ export function registerStatus(program: Command, proc: CliProcess, project: Proj
     .option('--min <percent>', `fail (exit ${ExitCode.incomplete}) when a language is less complete than this; a language's own \`minComplete\` in broadside.yaml takes precedence`, percentage)
     .action(async (statements: string[], flags: StatusFlags) => {
       const { loadProject } = await import('../../io/project.js');
-      const { translationStatus } = await import('../../status.js');
+      const { translationStatus } = await import('../../status/status.js');
       const { formatStatusTable } = await import('../../report/status-table.js');
       const report = translationStatus(await loadProject(await project.root()), { statements, langs: flags.lang, min: flags.min });
       proc.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatusTable(report));

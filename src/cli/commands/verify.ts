@@ -11,7 +11,7 @@ export function registerVerify(program: Command, proc: CliProcess, project: Proj
     .addHelpText('after', `\nExits ${ExitCode.verifyFailed} and lists each file that changed, is missing or is extra.`)
     .action(async (dir: string | undefined) => {
       const { outputDir } = await import('../../io/output-dir.js');
-      const { verifyError, verifyOutput } = await import('../../verify.js');
+      const { verifyError, verifyOutput } = await import('../../verify/verify.js');
       const report = await verifyOutput(await outputDir(project.cwd, await project.find(), dir));
       if (report.problems.length) throw verifyError(report);
       proc.stdout.write(`OK: the ${report.checked} files in ${dir ?? report.dir} match its manifest.json\n`);

@@ -1,7 +1,7 @@
-import type { Config } from './config/schema.js';
-import { UsageError } from './errors.js';
+import type { Config } from '../config/schema.js';
+import { UsageError } from '../errors.js';
 import { canonicalLanguageTag } from './languages.js';
-import { languagesOf, type Language } from './localize/language.js';
+import { languagesOf, type Language } from '../localize/language.js';
 
 /** The languages named with --lang (all when none), refusing codes that are not configured. */
 export function selectLanguages(languages: Language[], requested: readonly string[]): Language[] {

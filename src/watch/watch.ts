@@ -1,11 +1,11 @@
 import { EventEmitter, once } from 'node:events';
 import { join, relative, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { build, type BuildOptions, type BuildResult } from './build/build.js';
-import { CONFIG_FILE } from './config/load.js';
-import { watchFolders, type WatchedFolder } from './io/folder-watch.js';
-import { loadConfig, TEMPLATES_DIR } from './io/project.js';
-import { TERMS_FILE } from './readers/terms.js';
+import { build, type BuildOptions, type BuildResult } from '../build/build.js';
+import { CONFIG_FILE } from '../config/load.js';
+import { watchFolders, type WatchedFolder } from '../io/folder-watch.js';
+import { loadConfig, TEMPLATES_DIR } from '../io/project.js';
+import { TERMS_FILE } from '../readers/terms.js';
 
 /** Saves closer together than this are one edit: editors write a file in several steps. */
 const DEBOUNCE_MS = 150;

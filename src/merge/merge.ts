@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MergeConflictError, UsageError } from './errors.js';
-import { OutputTransaction } from './io/output.js';
-import { MANIFEST_SCHEMA_VERSION, serializeManifest, type Manifest, type ManifestArtifact, type ManifestFile } from './manifest/manifest.js';
-import { requireIntact } from './verify.js';
-import { MANIFEST_PATH } from './writers/paths.js';
+import { MergeConflictError, UsageError } from '../errors.js';
+import { OutputTransaction } from '../io/output.js';
+import { MANIFEST_SCHEMA_VERSION, serializeManifest, type Manifest, type ManifestArtifact, type ManifestFile } from '../manifest/manifest.js';
+import { requireIntact } from '../verify/verify.js';
+import { MANIFEST_PATH } from '../writers/paths.js';
 
 export interface MergeResult {
   outDir: string;

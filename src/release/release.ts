@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative } from 'node:path';
-import { archiveEntries } from './archive/entries.js';
-import { tarGz } from './archive/tar.js';
-import { zip } from './archive/zip.js';
-import { sourceDateEpoch } from './build/source-date.js';
-import { UsageError } from './errors.js';
-import { writeFileAtomic } from './io/atomic-write.js';
-import { sha256 } from './manifest/hash.js';
-import { listedFiles } from './manifest/manifest.js';
-import { requireIntact } from './verify.js';
-import { MANIFEST_PATH } from './writers/paths.js';
+import { archiveEntries } from '../archive/entries.js';
+import { tarGz } from '../archive/tar.js';
+import { zip } from '../archive/zip.js';
+import { sourceDateEpoch } from '../build/source-date.js';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { sha256 } from '../manifest/hash.js';
+import { listedFiles } from '../manifest/manifest.js';
+import { requireIntact } from '../verify/verify.js';
+import { MANIFEST_PATH } from '../writers/paths.js';
 
 export interface ReleaseOptions {
   /** The build to pack. */

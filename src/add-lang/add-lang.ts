@@ -1,12 +1,12 @@
-import { addLanguageToConfig } from './config/add-language.js';
-import { UsageError } from './errors.js';
-import { writeFileAtomic } from './io/atomic-write.js';
-import { readText } from './io/project.js';
-import { configPath, loadCanonical, type Canonical } from './io/translation-files.js';
-import { canonicalLanguageTag, directionOf, type Direction } from './languages.js';
-import { interfaceStatuses, segmentStatuses } from './localize/statuses.js';
-import { readTranslation } from './readers/translation.js';
-import { syncLanguage } from './sync/sync.js';
+import { addLanguageToConfig } from '../config/add-language.js';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { readText } from '../io/project.js';
+import { configPath, loadCanonical, type Canonical } from '../io/translation-files.js';
+import { canonicalLanguageTag, directionOf, type Direction } from '../model/languages.js';
+import { interfaceStatuses, segmentStatuses } from '../localize/statuses.js';
+import { readTranslation } from '../readers/translation.js';
+import { syncLanguage } from '../sync/sync.js';
 
 export interface AddedLanguage {
   code: string;

@@ -1,8 +1,8 @@
-import { VerifyError } from './errors.js';
-import { readManifest } from './io/manifest-file.js';
-import { hashTree } from './io/tree.js';
-import { compareTree, describeProblem, type TreeProblem } from './manifest/compare.js';
-import { listedFiles, type Manifest } from './manifest/manifest.js';
+import { VerifyError } from '../errors.js';
+import { readManifest } from '../io/manifest-file.js';
+import { hashTree } from '../io/tree.js';
+import { compareTree, describeProblem, type TreeProblem } from '../manifest/compare.js';
+import { listedFiles, type Manifest } from '../manifest/manifest.js';
 
 export interface VerifyReport {
   dir: string;

@@ -1,9 +1,9 @@
-import { selectStatements, type Project } from './model/project.js';
-import type { Language } from './localize/language.js';
-import { interfaceStatuses, obsoleteEntries, segmentStatuses, wordCount, type UnitStatus } from './localize/statuses.js';
-import type { Statement } from './model/statement.js';
-import { proseOf } from './render/prose.js';
-import { translatedLanguages } from './translated-languages.js';
+import { selectStatements, type Project } from '../model/project.js';
+import type { Language } from '../localize/language.js';
+import { interfaceStatuses, obsoleteEntries, segmentStatuses, wordCount, type UnitStatus } from '../localize/statuses.js';
+import type { Statement } from '../model/statement.js';
+import { proseOf } from '../render/prose.js';
+import { translatedLanguages } from '../model/translated-languages.js';
 
 /** Bumped only when a field changes meaning or disappears; new fields may be added within a version. */
 export const STATUS_SCHEMA_VERSION = 1;
