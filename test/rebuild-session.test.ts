@@ -112,6 +112,8 @@ describe('a build session', () => {
     expect(seen[0]!.page).toContain('Título cuatro');
     expect(Buffer.compare(seen[0]!.pdf, pdfBefore)).toBe(0);
     expect(pdfText(root)).toContain('Título cuatro');
+    // The page written first is the page of the whole build.
+    expect(await readFile(join(root, PAGE), 'utf8')).toBe(seen[0]!.page);
   });
 
   it('abandons a rebuild overtaken between the pages and the PDFs, and the next one prints', async () => {

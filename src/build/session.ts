@@ -22,11 +22,15 @@ export class BuildSession {
   async build(options: BuildOptions, onPages?: (result: BuildResult) => void, events?: BuildEvents): Promise<BuildResult> {
     const formats = options.formats ?? FORMATS;
     const pages = formats.filter((f) => !WRITERS[f].needsBrowser);
-    if (pages.length > 0 && pages.length < formats.length) {
-      onPages?.(await build({ ...options, formats: pages }, {}, this.state));
-      checkAborted(options.signal);
-    }
-    return build(options, events, this.state);
+    if (pages.length === 0 || pages.length === formats.length) return build(options, events, this.state);
+    const first = await build({ ...options, formats: pages }, {}, this.state);
+    onPages?.(first);
+    checkAborted(options.signal);
+    const result = await build(options, events, this.state);
+    // Reported as one build: what the first step made counts as made by this rebuild.
+    const madeFirst = new Set(first.artifacts.filter((a) => a.status === 'built').map((a) => a.path));
+    const artifacts = result.artifacts.map((a) => (a.status === 'reused' && madeFirst.has(a.path) ? { ...a, status: 'built' as const } : a));
+    return { ...result, changed: result.changed || first.changed, artifacts };
   }
 
   /** The project as its files are now; those unchanged since the last build are not parsed again. */

@@ -31,7 +31,7 @@ export async function loadProject(root: string, config?: Config, reads = new Rea
   // Independent files are read at once; each is parsed (and any error reported) in a fixed order.
   const [statements, interfaceStrings, page, print, terms] = await Promise.all([
     loadStatements(root, config, reads),
-    loadInterfaceStrings(root),
+    loadInterfaceStrings(root, reads),
     readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
     readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8'),
     loadTermbase(root, config, reads),
@@ -122,10 +122,12 @@ async function loadTermbase(root: string, config: Config, reads: ReadCache): Pro
   return reads.get(source.file, [source.text, config.sourceLanguage, languages.join('\n')], () => readTermbase(source.file, source.text, config.sourceLanguage, languages));
 }
 
-export async function loadInterfaceStrings(root: string): Promise<InterfaceStrings> {
+export async function loadInterfaceStrings(root: string, reads = new ReadCache()): Promise<InterfaceStrings> {
   const path = join(TEMPLATES_DIR, 'strings.yaml');
   const file = displayName(root, path);
   const text = decodeSourceText(await readFile(path), file);
-  const strings = validateYaml(parseYamlSource(text, file), z.record(z.string(), z.string()), 'interface strings', 'each line is `key: English text`.');
-  return { file, strings: new Map(Object.entries(strings)) };
+  return reads.get(file, [text], () => {
+    const strings = validateYaml(parseYamlSource(text, file), z.record(z.string(), z.string()), 'interface strings', 'each line is `key: English text`.');
+    return { file, strings: new Map(Object.entries(strings)) };
+  });
 }
