@@ -29,10 +29,14 @@ export async function preview(options: PreviewOptions): Promise<void> {
   let rebuilds = 0;
   const showBuilt = async (result: BuildResult, durationMs: number, pdfPending: boolean): Promise<void> => {
     const number = ++rebuilds;
-    const project = await session.readProject(options.build.root).catch(() => undefined);
+    const finishedAt = new Date();
+    // Without a status line if the files changed again meanwhile so that they cannot be read now.
+    const lines = await session
+      .readProject(options.build.root)
+      .then((project) => statusLines(project, result, { finishedAt, durationMs, pdfPending, number }))
+      .catch(() => undefined);
     // A later build was shown meanwhile.
     if (number !== rebuilds) return;
-    const lines = project && statusLines(project, result, { finishedAt: new Date(), durationMs, pdfPending, number });
     server.showError(undefined);
     server.showStatus(lines && ((file) => lines.get(file)));
     server.reload();
