@@ -40,7 +40,7 @@ describe('broadside check on broken translations', () => {
     expect(code).toBe(6);
     expect(stdout).toMatch(/^translations\/he\.yaml:\d+:13: error \[markup-links\] he broken\/links: links differ: /m);
     expect(stdout).toMatch(/^translations\/he\.yaml:\d+:11: error \[placeholders\] he interface\.published: /m);
-    expect(stdout).toMatch(/^9 errors, 88 warnings \(he, ar, es, fr\)\.$/m);
+    expect(stdout).toMatch(/^9 errors, 80 warnings \(he, ar, es, fr\)\.$/m);
     expect(stderr).toBe('error: the translation check found 9 errors\nHow to fix: fix them as each message says; if a check does not suit your project, set it to `warning` or `off` under `checks:` in broadside.yaml.\n');
   });
 
@@ -48,7 +48,7 @@ describe('broadside check on broken translations', () => {
     const { code, stdout } = await runCli(['check', '--format', 'json'], FIXTURE);
     expect(code).toBe(6);
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ schemaVersion: 1, languages: ['he', 'ar', 'es', 'fr'], errors: 9, warnings: 88 });
+    expect(report).toMatchObject({ schemaVersion: 1, languages: ['he', 'ar', 'es', 'fr'], errors: 9, warnings: 80 });
     const links = report.findings.find((f: JsonFinding) => f.check === 'markup-links');
     expect(Object.keys(links)).toEqual(['check', 'severity', 'file', 'line', 'column', 'lang', 'statement', 'key', 'message']);
     expect(links).toMatchObject({ severity: 'error', file: 'translations/he.yaml', column: 13, lang: 'he', statement: 'broken', key: 'links' });
@@ -143,7 +143,7 @@ describe('checks set aside for one entry (ignore:)', () => {
     for (const ignore of ['[stale]', '[identicall]']) {
       const { code, stderr } = await runCli(['check'], await withEntry(ignore));
       expect(code).toBe(4);
-      expect(stderr).toMatch(/^error: translations\/es\.yaml:34:\d+: .*statements\.broken\.plain\.ignore\.0`: must list checks to set aside for this entry, from: identical, markup-links/);
+      expect(stderr).toMatch(/^error: translations\/es\.yaml:40:\d+: .*statements\.broken\.plain\.ignore\.0`: must list checks to set aside for this entry, from: identical, markup-links/);
       expect(stderr).not.toMatch(/from: [^\n]*\bstale\b/);
     }
   });
