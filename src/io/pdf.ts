@@ -250,6 +250,17 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
   let location: string | undefined;
   let shown: ShownPage | undefined;
   page.on('request', (request) => answerRequest(request, shown, onBlocked));
+  // A tab closed while it prints (a cancelled print, or the browser gone) fires no load event: stop waiting for one.
+  const gone = new Promise<never>((_, reject) => {
+    const away = (): void => {
+      page.off('close', away);
+      browser.off('disconnected', away);
+      reject(new Error('the print tab was closed'));
+    };
+    page.once('close', away);
+    browser.once('disconnected', away);
+  });
+  gone.catch(() => undefined);
 
   const show = async (job: PrintJob): Promise<void> => {
     const navigate = location === undefined || !sameDepth(location, job.page);
@@ -264,7 +275,7 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
     const { frameTree } = await session.send('Page.getFrameTree');
     const loaded = new Promise<void>((resolve) => session.once('Page.loadEventFired', () => resolve()));
     await session.send('Page.setDocumentContent', { frameId: frameTree.frame.id, html: typeof html === 'string' ? html : Buffer.from(html).toString('utf8') });
-    await loaded;
+    await Promise.race([loaded, gone]);
   };
   return {
     async print(job) {
