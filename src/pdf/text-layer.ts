@@ -196,8 +196,11 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     // A letter reaches the next letter, past any mark drawn between them (readers set marks aside
     // and measure from the letter before); a mark reaches whatever follows it.
     let next = glyphs[i + 1];
-    if (width > 0) for (let j = i + 1; next && next.block === glyph.block && next.font.widthOf(next.code) === 0; j++) next = glyphs[j + 1];
-    if (next && glyph.placedAfter && next.block === glyph.block && !unusual.has(glyph.block) && isWordChar(text) && isWordChar(next.text ?? next.font.textOf(next.code) ?? '')) {
+    if (width > 0) for (let j = i + 1; next && next.block === glyph.block && (next.font.widthOf(next.code) === 0 || glyphText(next) === ''); j++) next = glyphs[j + 1];
+    const markFirst = width > 0 && glyph.placedAfter && isWordChar(text) && !unusual.has(glyph.block) ? wordDrawnFromItsMark(glyphs, i) : undefined;
+    if (markFirst !== undefined) {
+      width = Math.max(width, Math.round(((markFirst - glyph.x) * 1000) / glyph.size));
+    } else if (next && glyph.placedAfter && next.block === glyph.block && !unusual.has(glyph.block) && isWordChar(text) && isWordChar(next.text ?? next.font.textOf(next.code) ?? '')) {
       const gap = next.x - glyph.x - (width * glyph.size) / 1000;
       const change = Math.round((gap * 1000) / glyph.size);
       if (change !== 0 && Math.abs(gap) < MAX_GAP * glyph.size && width + change >= 0) width += change;
@@ -232,10 +235,38 @@ function lineEndText(glyph: Glyph, before: Glyph | undefined, after: Glyph | und
   return text === '-' ? '\u2010' : '-';
 }
 
+const glyphText = (glyph: Glyph): string => glyph.text ?? glyph.font.textOf(glyph.code) ?? '';
+
 function numberOperand(op: Operation, i: number): number {
   const operand = op.operands[i];
   return operand?.kind === 'number' ? operand.value : NaN;
 }
+
+/**
+ * Where the next word begins, when that word, as drawn (left to right), begins with its marks
+ * (the last letter of a right-to-left word with a mark on it: Persian هٔ, Arabic لٌّ). pdf.js measures the space before a word from the last glyph that is neither a space nor a
+ * mark, so it would find one space before the mark and another before its base, cutting the mark
+ * off its letter. The letter before the space reaches to just short of the base instead: pdf.js then
+ * finds one space, from the space glyph; poppler still breaks the words at the space glyph.
+ */
+function wordDrawnFromItsMark(glyphs: Glyph[], i: number): number | undefined {
+  const glyph = glyphs[i]!;
+  let k = i + 1;
+  while (glyphs[k]?.block === glyph.block && glyphText(glyphs[k]!) === ' ') k++;
+  const mark = glyphs[k];
+  const isMark = (g: Glyph | undefined): g is Glyph => g?.block === glyph.block && g.font.widthOf(g.code) === 0 && /^\p{M}/u.test(glyphText(g));
+  if (k === i + 1 || !isMark(mark)) return undefined;
+  while (isMark(glyphs[k])) k++;
+  const base = glyphs[k];
+  if (base?.block !== glyph.block || base.font.widthOf(base.code) === 0) return undefined;
+  // Nor past the first mark: poppler would take the two words for one.
+  return Math.min(base.x - MARK_FIRST_GAP * glyph.size, mark.x - MARK_FIRST_GAP_POPPLER * glyph.size);
+}
+
+/** How far short of that base the letter before the space ends, as a share of the font size: under the 0.102 at which pdf.js sees a space. */
+const MARK_FIRST_GAP = 0.1;
+/** How far short of the first mark, at least: poppler still sees a space there. */
+const MARK_FIRST_GAP_POPPLER = 0.07;
 
 /** Gaps and overlaps up to this share of the font size, between two letters, are kerning within a word: word spaces are glyphs of their own. */
 const MAX_GAP = 0.3;
@@ -347,8 +378,16 @@ function makeFontCodes(pdf: PDFDocument, type0: PDFDict): FontCodes | undefined 
   const defaultWidth = cidFont.lookupMaybe(PDFName.of('DW'), PDFNumber)?.asNumber() ?? 1000;
   const firstNew = Math.max(0, ...toUnicode.keys(), ...widths.keys()) + 1;
   const added = new Map<string, number>();
-  const glyphOf: number[] = [];
+  /** The glyph each added code draws, in the order added. */
+  const glyphOf = new Map<number, number>();
+  const invisible = INVISIBLE_CODES.filter((code) => code >= firstNew);
+  let next = firstNew;
   const widthOf = (code: number): number => widths.get(code) ?? defaultWidth;
+  const newCode = (text: string): number => {
+    if (text === '' && invisible.length > 0) return invisible.shift()!;
+    while (INVISIBLE_CODES.includes(next)) next++;
+    return next++;
+  };
   return {
     widthOf,
     textOf: (code) => toUnicode.get(code),
@@ -357,9 +396,9 @@ function makeFontCodes(pdf: PDFDocument, type0: PDFDict): FontCodes | undefined 
       const key = `${glyph} ${width} ${text}`;
       let code = added.get(key);
       if (code === undefined) {
-        code = firstNew + glyphOf.length;
+        code = newCode(text);
         if (code > 0xffff) return glyph;
-        glyphOf.push(glyph);
+        glyphOf.set(code, glyph);
         added.set(key, code);
         toUnicode.set(code, text);
         widths.set(code, width);
@@ -367,19 +406,33 @@ function makeFontCodes(pdf: PDFDocument, type0: PDFDict): FontCodes | undefined 
       return code;
     },
     commit() {
-      if (glyphOf.length === 0) return;
-      const map = Buffer.alloc(2 * (firstNew + glyphOf.length));
+      if (glyphOf.size === 0) return;
+      const codes = [...glyphOf.keys()].sort((a, b) => a - b);
+      const map = Buffer.alloc(2 * (codes[codes.length - 1]! + 1));
       for (let cid = 0; cid < firstNew; cid++) map.writeUInt16BE(cid, 2 * cid);
-      glyphOf.forEach((glyph, i) => map.writeUInt16BE(glyph, 2 * (firstNew + i)));
+      for (const [code, glyph] of glyphOf) map.writeUInt16BE(glyph, 2 * code);
       cidFont.set(PDFName.of('CIDToGIDMap'), pdf.context.register(flateStream(pdf, map)));
       const w = cidFont.lookupMaybe(PDFName.of('W'), PDFArray) ?? pdf.context.obj([]);
-      w.push(PDFNumber.of(firstNew));
-      w.push(pdf.context.obj(glyphOf.map((_, i) => widthOf(firstNew + i))));
+      // One `first [w1 w2 …]` entry for each run of consecutive codes.
+      for (let i = 0; i < codes.length; ) {
+        let j = i + 1;
+        while (j < codes.length && codes[j] === codes[j - 1]! + 1) j++;
+        w.push(PDFNumber.of(codes[i]!));
+        w.push(pdf.context.obj(codes.slice(i, j).map(widthOf)));
+        i = j;
+      }
       cidFont.set(PDFName.of('W'), w);
       pdf.context.assign(toUnicodeRef as PDFRef, flateStream(pdf, Buffer.from(writeToUnicode(toUnicode), 'latin1')));
     },
   };
 }
+
+/**
+ * Codes for glyphs that read as nothing (a dot or a stroke of a letter drawn apart from it). Their
+ * ToUnicode entry is empty, which poppler reads as nothing; pdf.js reads an empty entry as the code
+ * itself, and these codes are invisible format characters (U+200B…, U+2060…), which it skips.
+ */
+const INVISIBLE_CODES = [0x200b, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x206a, 0x206b, 0x206c, 0x206d, 0x206e, 0x206f];
 
 /** A CIDFont's /W array: `c [w1 w2 …]` and `c_first c_last w` entries. */
 function parseWidths(w: PDFArray | undefined): Map<number, number> {
