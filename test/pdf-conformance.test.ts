@@ -3,13 +3,13 @@ import { inflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, runCli } from './helpers.js';
+import { makeProject, REPO, runCli } from './helpers.js';
 
 /**
  * The machine-checkable points of PDF/UA-1 that Broadside answers for, read back from every PDF it
  * writes (docs/typography.md lists the Matterhorn checkpoints covered and those not).
  */
-const EDITIONS = { en: 'ltr', he: 'rtl', ar: 'rtl', es: 'ltr', fr: 'ltr' } as const;
+const EDITIONS = { en: 'ltr', he: 'rtl', ar: 'rtl', es: 'ltr', fr: 'ltr', fa: 'rtl' } as const;
 let project: string;
 
 /** A passage left untranslated: Hebrew and Arabic show it in English, a heading, a paragraph with a link and emphasis, a list. */
@@ -23,10 +23,25 @@ Read the [network’s charter](https://example.org/charter) and *write to us*. W
 - share it with their communities.
 `;
 
+/** A name left in English inside a Spanish and a Hebrew paragraph, marked with the inline language syntax. */
+const INLINE_ENGLISH: Record<string, [string, string]> = {
+  es: ['Canadá, Europa,', 'Canadá, Europa ([Europe]{lang=en}),'],
+  he: ['מאירופה,', 'מאירופה ([Europe]{lang=en}),'],
+};
+
 beforeAll(async () => {
   project = await makeProject();
   const statement = join(project, 'statements/mission-statement.md');
   await writeFile(statement, (await readFile(statement, 'utf8')) + UNTRANSLATED);
+  const added = await runCli(['add-lang', 'fa'], project);
+  expect(added.code, added.stderr).toBe(0);
+  await writeFile(join(project, 'translations/fa.yaml'), await readFile(join(REPO, 'test/fixtures/persian/fa.yaml'), 'utf8'));
+  for (const [lang, [plain, marked]] of Object.entries(INLINE_ENGLISH)) {
+    const file = join(project, `translations/${lang}.yaml`);
+    const yaml = await readFile(file, 'utf8');
+    expect(yaml).toContain(plain);
+    await writeFile(file, yaml.replace(plain, marked));
+  }
   const build = await runCli(['build', '--format', 'pdf'], project, { PATH: process.env.PATH });
   expect(build.code, build.stderr).toBe(0);
   const review = await runCli(['review', 'he'], project, { PATH: process.env.PATH });
@@ -101,7 +116,7 @@ describe.each(Object.keys(EDITIONS))('keywords of the %s edition', (lang) => {
   it('are separated as the language separates a list', async () => {
     const pdf = await load(`dist/mission-statement/${lang}/mission-statement.${lang}.pdf`);
     const keywords = pdf.getKeywords()!;
-    expect(keywords).toMatch(lang === 'ar' ? /^[^,]+(، [^،]+)+$/ : /^[^،]+(, [^,]+)+$/);
+    expect(keywords).toMatch(['ar', 'fa'].includes(lang) ? /^[^,]+(، [^،]+)+$/ : /^[^،]+(, [^,]+)+$/);
     const xmp = Buffer.from((pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents).toString('utf8');
     expect(xmp).toContain(`<pdf:Keywords>${keywords}</pdf:Keywords>`);
   });
@@ -142,5 +157,14 @@ describe.each(['he', 'ar'])('a passage shown in English in the %s edition', (lan
     const notes = elements.filter((e) => e.type === 'Strong' && e.lang === lang);
     expect(notes.length).toBeGreaterThanOrEqual(3);
     expect(notes.every((note) => note.parentLang === 'en')).toBe(true);
+  });
+});
+
+describe.each(Object.keys(INLINE_ENGLISH))('a name marked as English inside a paragraph of the %s edition', (lang) => {
+  it('is a Span with /Lang en inside its paragraph, and the paragraph keeps the page’s language', async () => {
+    const elements = structure(await load(`dist/mission-statement/${lang}/mission-statement.${lang}.pdf`));
+    const spans = elements.filter((e) => e.type === 'Span' && e.lang === 'en');
+    expect(spans).toHaveLength(1);
+    expect(spans[0]).toMatchObject({ parentType: 'P', parentLang: lang });
   });
 });

@@ -1,7 +1,7 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, runCli } from './helpers.js';
+import { makeProject, REPO, runCli } from './helpers.js';
 import { pdfjsText, pdftotext, percent, wordShare, words } from './pdf-reading.js';
 
 /**
@@ -9,8 +9,13 @@ import { pdfjsText, pdftotext, percent, wordShare, words } from './pdf-reading.j
  * pdf.js (what browsers use for search and copy) recover intact. Prints the figures; the floors
  * asserted are the levels reached (docs/typography.md has the figures and the targets).
  */
-const LANGS = ['en', 'he', 'ar', 'es', 'fr'] as const;
-const FLOOR: Record<string, number> = { en: 99.5, he: 99.5, ar: 98, es: 99.5, fr: 99.5 };
+const LANGS = ['en', 'he', 'ar', 'es', 'fr', 'fa'] as const;
+const FLOOR: Record<string, number> = { en: 99.5, he: 99.5, ar: 98, es: 99.5, fr: 99.5, fa: 98 };
+/**
+ * Below the target: poppler takes a mark raised above the last letter of a word (Persian هٔ) for a
+ * word of its own, and no text mapping changes where a glyph is drawn (docs/typography.md).
+ */
+const POPPLER_FLOOR: Record<string, number> = { ...FLOOR, fa: 97.4 };
 
 const EXTRA = `
 
@@ -30,7 +35,11 @@ beforeAll(async () => {
   const md = await readFile(join(shipped, 'statements/mission-statement.md'), 'utf8');
   // Untranslated in every language: Hebrew and Arabic show it in English, with a link, emphasis and a list.
   mixed = await makeProject({ 'statements/mission-statement.md': md + EXTRA });
+  const persian = await readFile(join(REPO, 'test/fixtures/persian/fa.yaml'), 'utf8');
   for (const dir of [shipped, mixed]) {
+    const added = await runCli(['add-lang', 'fa'], dir);
+    expect(added.code, added.stderr).toBe(0);
+    await writeFile(join(dir, 'translations/fa.yaml'), persian);
     const result = await runCli(['build', '--format', 'pdf,txt,html'], dir, { PATH: process.env.PATH });
     expect(result.code, result.stderr).toBe(0);
   }
@@ -58,7 +67,7 @@ describe.each([
     const headingWords = headings.flat().length;
     console.log(`${lang}: pdftotext ${poppler.intact}/${poppler.total} (${percent(poppler).toFixed(1)} %), pdf.js ${pdfjs.intact}/${pdfjs.total} (${percent(pdfjs).toFixed(1)} %); heading words ${headingsFound(headings, popplerText)}/${headingWords} and ${headingsFound(headings, pdfjsOut)}/${headingWords}; missed by pdftotext: ${poppler.missing.slice(0, 12).join(' ')}; by pdf.js: ${pdfjs.missing.slice(0, 12).join(' ')}`);
     expect(headings.length).toBeGreaterThan(0);
-    expect(percent(poppler)).toBeGreaterThanOrEqual(FLOOR[lang]!);
+    expect(percent(poppler)).toBeGreaterThanOrEqual(POPPLER_FLOOR[lang]!);
     expect(percent(pdfjs)).toBeGreaterThanOrEqual(FLOOR[lang]!);
     if (everyHeading || !['he', 'ar'].includes(lang)) {
       expect(headingsFound(headings, popplerText)).toBe(headingWords);

@@ -2,6 +2,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { actualText, parseOperations, type Operation } from './content-stream.js';
 import { parseToUnicode, writeToUnicode } from './to-unicode.js';
+import { markedElements } from './structure.js';
 
 /**
  * Mends the text layer Chromium writes, so that search, copy and screen readers get the words that
@@ -24,17 +25,26 @@ import { parseToUnicode, writeToUnicode } from './to-unicode.js';
  * boxes) is marked as an artifact, as PDF/UA asks, and so is what it tags but only draws lines and
  * fills for (the masthead's rule, a fallback passage's bar).
  */
-export function repairTextLayer(pdf: PDFDocument): void {
+export function repairTextLayer(pdf: PDFDocument): PageTexts[] {
   const fonts = new Map<PDFRef, FontCodes>();
+  const texts: PageTexts[] = [];
   for (const page of pdf.getPages()) {
     const contents = readContents(page);
-    if (contents === undefined) continue;
-    const { content, decorations } = rewriteContent(contents, (name) => fontCodes(pdf, page, name, fonts));
+    if (contents === undefined) {
+      texts.push(new Map());
+      continue;
+    }
+    const { content, decorations, marked } = rewriteContent(contents, (name) => fontCodes(pdf, page, name, fonts));
     if (content !== contents) writeContents(pdf, page, content);
     if (decorations.length > 0) untagDecorations(pdf, page, decorations);
+    texts.push(marked);
   }
   for (const font of fonts.values()) font.commit();
+  return texts;
 }
+
+/** What each tagged sequence of a page reads as (its MCID → the text of its glyphs, in the order drawn). */
+export type PageTexts = Map<number, string>;
 
 /** One two-byte font: its ToUnicode map, its widths, and the codes added for (glyph, text, width). */
 interface FontCodes {
@@ -62,11 +72,13 @@ interface Glyph {
   placedAfter: boolean;
   /** Drawn in a right-to-left run. */
   reversed: boolean;
+  /** The tagged sequence it is drawn in. */
+  mcid?: number;
   /** Its text, when an ActualText span said what it is. */
   text?: string;
 }
 
-function rewriteContent(content: string, fontNamed: (name: string) => FontCodes | undefined): { content: string; decorations: number[] } {
+function rewriteContent(content: string, fontNamed: (name: string) => FontCodes | undefined): { content: string; decorations: number[]; marked: PageTexts } {
   const operations = parseOperations(content);
   const edits: { start: number; end: number; replacement: string }[] = [];
   const glyphs: Glyph[] = [];
@@ -167,10 +179,11 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
             edits.push({ start: sequence.op.start, end: sequence.op.end, replacement: '/Artifact BMC' });
           }
         }
-        if (!span || span === 'reversed' || span.glyphs.length === 0) break;
+        if (!span || span === 'reversed') break;
+        // A span with no glyph (Chromium leaves some at the end of a page) would add its text where nothing is drawn.
+        edits.push({ start: span.span.start, end: span.span.end, replacement: '' }, { start: op.start, end: op.end, replacement: '' });
         const texts = clusterTexts(span.text, span.glyphs.map((g) => g.font.widthOf(g.code) > 0), reversed > 0);
         span.glyphs.forEach((glyph, i) => (glyph.text = texts[i]));
-        edits.push({ start: span.span.start, end: span.span.end, replacement: '' }, { start: op.start, end: op.end, replacement: '' });
         break;
       }
     }
@@ -183,13 +196,14 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
       for (let i = 0; i + 4 <= hex.value.length; i += 4) {
         const code = parseInt(hex.value.slice(i, i + 4), 16);
         if (!font) continue;
-        const glyph: Glyph = { font, code, at: hex.start + 1 + i, x, y: lineY, size, block, placedAfter: false, reversed: reversed > 0 };
+        const glyph: Glyph = { font, code, at: hex.start + 1 + i, x, y: lineY, size, block, placedAfter: false, reversed: reversed > 0, mcid: tagged[tagged.length - 1]?.mcid };
         glyphs.push(glyph);
         span?.glyphs.push(glyph);
         x += (font.widthOf(code) * size) / 1000;
       }
     }
   }
+  const sequenceTexts: PageTexts = new Map();
   glyphs.forEach((glyph, i) => {
     const text = lineEndText(glyph, glyphs[i - 1], glyphs[i + 1]);
     let width = glyph.font.widthOf(glyph.code);
@@ -205,10 +219,11 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
       const change = Math.round((gap * 1000) / glyph.size);
       if (change !== 0 && Math.abs(gap) < MAX_GAP * glyph.size && width + change >= 0) width += change;
     }
+    if (glyph.mcid !== undefined) sequenceTexts.set(glyph.mcid, (sequenceTexts.get(glyph.mcid) ?? '') + text);
     const code = glyph.font.codeFor(glyph.code, text, width);
     if (code !== glyph.code) edits.push({ start: glyph.at, end: glyph.at + 4, replacement: code.toString(16).padStart(4, '0') });
   });
-  if (edits.length === 0) return { content, decorations };
+  if (edits.length === 0) return { content, decorations, marked: sequenceTexts };
   edits.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let from = 0;
@@ -217,7 +232,7 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     from = edit.end;
   }
   parts.push(content.slice(from));
-  return { content: parts.join(''), decorations };
+  return { content: parts.join(''), decorations, marked: sequenceTexts };
 }
 
 /**
@@ -314,10 +329,8 @@ export function clusterTexts(text: string, advances: boolean[], rightToLeft: boo
  * the page's entry in the parent tree; an element left with nothing goes too.
  */
 function untagDecorations(pdf: PDFDocument, page: PDFPage, mcids: number[]): void {
-  const key = page.node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber();
-  const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  const marks = key === undefined || !root ? undefined : numberTreeEntry(pdf, root.lookupMaybe(PDFName.of('ParentTree'), PDFDict), key);
-  if (!(marks instanceof PDFArray)) return;
+  const marks = markedElements(pdf, page);
+  if (!marks) return;
   for (const mcid of mcids) {
     const element = marks.lookup(mcid);
     if (!(element instanceof PDFDict)) continue;
@@ -337,21 +350,6 @@ function untagDecorations(pdf: PDFDocument, page: PDFPage, mcids: number[]): voi
     const ref = siblings?.asArray().find((kid) => kid instanceof PDFRef && pdf.context.lookup(kid) === element);
     if (siblings && ref) siblings.remove(siblings.indexOf(ref)!);
   }
-}
-
-/** The value under `key` in a number tree (its Nums, or those of its Kids). */
-function numberTreeEntry(pdf: PDFDocument, node: PDFDict | undefined, key: number): unknown {
-  if (!node) return undefined;
-  const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray);
-  if (nums) {
-    for (let i = 0; i + 1 < nums.size(); i += 2) if ((nums.lookup(i) as PDFNumber).asNumber() === key) return nums.lookup(i + 1);
-    return undefined;
-  }
-  for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
-    const found = numberTreeEntry(pdf, pdf.context.lookup(kid, PDFDict), key);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
 
 function fontCodes(pdf: PDFDocument, page: PDFPage, name: string, fonts: Map<PDFRef, FontCodes>): FontCodes | undefined {
