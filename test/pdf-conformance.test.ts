@@ -108,7 +108,13 @@ describe.each(PDFS)('PDF/UA essentials of %s', (_, path, dir) => {
     expect(tagged.length).toBeGreaterThan(0);
     expect(tagged.filter((body) => /\s(f|f\*|S|B)\s/.test(body) && !/\sTj\s|\sTj$/.test(body))).toEqual([]);
     expect(content).toMatch(/\/Artifact BMC/);
-    expect(content).not.toMatch(/\/ActualText/);
+    // Chromium's ActualText spans are all gone; what is left gives poppler the marks of a word that
+    // begins, as drawn, with them, as an artifact holding only combining marks.
+    for (const [span] of content.matchAll(/[^\n]*\/ActualText[^\n]*/g)) {
+      const marks = /^q \/Artifact BMC BT .* \/Span <<\/ActualText <FEFF([0-9a-f]+)> >> BDC <[0-9a-f]{4}> Tj EMC ET EMC Q$/i.exec(span);
+      expect(marks, span).not.toBeNull();
+      expect(Buffer.from(marks![1]!, 'hex').swap16().toString('utf16le')).toMatch(/^\p{M}+$/u);
+    }
   });
 });
 

@@ -11,11 +11,6 @@ import { pdfjsText, pdftotext, percent, wordShare, words } from './pdf-reading.j
  */
 const LANGS = ['en', 'he', 'ar', 'es', 'fr', 'fa'] as const;
 const FLOOR: Record<string, number> = { en: 99.5, he: 99.5, ar: 98, es: 99.5, fr: 99.5, fa: 98 };
-/**
- * Below the target: poppler takes a mark raised above the last letter of a word (Persian هٔ) for a
- * word of its own, and no text mapping changes where a glyph is drawn (docs/typography.md).
- */
-const POPPLER_FLOOR: Record<string, number> = { ...FLOOR, fa: 97.4 };
 
 const EXTRA = `
 
@@ -51,7 +46,7 @@ afterAll(async () => {
 
 const edition = (dir: string, lang: string, ext: string): string => join(dir, `dist/mission-statement/${lang}/mission-statement.${lang}.${ext}`);
 
-// Headings in English on a Hebrew or Arabic page do not yet come out whole (docs/typography.md).
+// Headings in English on a Hebrew, Arabic or Persian page do not yet come out whole in pdf.js (docs/typography.md).
 describe.each([
   ['the shipped statement', () => shipped, true],
   ['a statement with a link, a list, emphasis and an English passage in Hebrew and Arabic', () => mixed, false],
@@ -67,9 +62,9 @@ describe.each([
     const headingWords = headings.flat().length;
     console.log(`${lang}: pdftotext ${poppler.intact}/${poppler.total} (${percent(poppler).toFixed(1)} %), pdf.js ${pdfjs.intact}/${pdfjs.total} (${percent(pdfjs).toFixed(1)} %); heading words ${headingsFound(headings, popplerText)}/${headingWords} and ${headingsFound(headings, pdfjsOut)}/${headingWords}; missed by pdftotext: ${poppler.missing.slice(0, 12).join(' ')}; by pdf.js: ${pdfjs.missing.slice(0, 12).join(' ')}`);
     expect(headings.length).toBeGreaterThan(0);
-    expect(percent(poppler)).toBeGreaterThanOrEqual(POPPLER_FLOOR[lang]!);
+    expect(percent(poppler)).toBeGreaterThanOrEqual(FLOOR[lang]!);
     expect(percent(pdfjs)).toBeGreaterThanOrEqual(FLOOR[lang]!);
-    if (everyHeading || !['he', 'ar'].includes(lang)) {
+    if (everyHeading || !['he', 'ar', 'fa'].includes(lang)) {
       expect(headingsFound(headings, popplerText)).toBe(headingWords);
       expect(headingsFound(headings, pdfjsOut)).toBe(headingWords);
     }
