@@ -239,6 +239,8 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     const [matrix, at] = [blockMatrix.get(base.block), blockEnd.get(base.block)];
     if (!matrix || matrix.length !== 6 || matrix.some(Number.isNaN) || at === undefined) continue;
     word.marks.forEach((k, n) => markText.set(k, texts[n]!));
+    // Poppler no longer sees the marks themselves, only the span that ends where the base begins.
+    word.reach = base.x - MARK_FIRST_GAP * base.size;
     edits.push({ start: at, end: at, replacement: popplerMarks(base, glyphs[word.space]!, matrix, (base.reversed ? [...texts].reverse() : texts).join('').normalize('NFC')) });
   }
   glyphs.forEach((glyph, i) => {
