@@ -495,7 +495,11 @@ function makeFontCodes(pdf: PDFDocument, type0: PDFDict): FontCodes | undefined 
       for (let cid = 0; cid < firstNew; cid++) map.writeUInt16BE(cid, 2 * cid);
       for (const [code, glyph] of glyphOf) map.writeUInt16BE(glyph, 2 * code);
       cidFont.set(PDFName.of('CIDToGIDMap'), pdf.context.register(flateStream(pdf, map)));
-      cidFont.set(PDFName.of('W'), writeWidths(pdf, widths));
+      // Chromium's entries stay as they are unless a code of theirs now draws a mark.
+      const reassigned = [...glyphOf.keys()].some((code) => code < firstNew);
+      const w = reassigned ? pdf.context.obj([]) : (cidFont.lookupMaybe(PDFName.of('W'), PDFArray) ?? pdf.context.obj([]));
+      appendWidths(pdf, w, reassigned ? widths : new Map([...widths].filter(([code]) => code >= firstNew)));
+      cidFont.set(PDFName.of('W'), w);
       // Codes Chromium used for what are now marks' codes, no longer drawn: their entries go.
       for (const code of reserved) if (!glyphOf.has(code)) toUnicode.delete(code);
       pdf.context.assign(toUnicodeRef as PDFRef, flateStream(pdf, Buffer.from(writeToUnicode(toUnicode), 'latin1')));
@@ -503,10 +507,9 @@ function makeFontCodes(pdf: PDFDocument, type0: PDFDict): FontCodes | undefined 
   };
 }
 
-/** A /W array: one `first [w1 w2 …]` entry for each run of consecutive codes, in code order. */
-function writeWidths(pdf: PDFDocument, widths: Map<number, number>): PDFArray {
+/** Adds to a /W array one `first [w1 w2 …]` entry for each run of consecutive codes, in code order. */
+function appendWidths(pdf: PDFDocument, w: PDFArray, widths: Map<number, number>): void {
   const codes = [...widths.keys()].sort((a, b) => a - b);
-  const w = pdf.context.obj([]);
   for (let i = 0; i < codes.length; ) {
     let j = i + 1;
     while (j < codes.length && codes[j] === codes[j - 1]! + 1) j++;
@@ -514,7 +517,6 @@ function writeWidths(pdf: PDFDocument, widths: Map<number, number>): PDFArray {
     w.push(pdf.context.obj(codes.slice(i, j).map((code) => widths.get(code)!)));
     i = j;
   }
-  return w;
 }
 
 /** The Arabic-script combining marks, whose characters serve as the codes of marks given to pdf.js alone (popplerMarks). */
