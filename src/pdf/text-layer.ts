@@ -50,7 +50,7 @@ export type PageTexts = Map<number, string>;
 interface FontCodes {
   /** The code that draws `glyph`, reads as `text` and declares `width` (thousandths of the size). */
   codeFor(glyph: number, text: string, width: number): number;
-  /** A code for a mark that reads as nothing to poppler and as `mark` to pdf.js: the mark's own character (see popplerMarks). */
+  /** A code for a mark that reads as nothing to poppler and as `mark` to pdf.js: the mark's own character (see popplerMarks), or another if that is taken. */
   markCode(glyph: number, mark: string, width: number): number;
   /** What the code reads as today. */
   textOf(code: number): string | undefined;
@@ -230,15 +230,17 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     const found = glyph.font.widthOf(glyph.code) > 0 && glyph.placedAfter && isWordChar(glyphText(glyph)) && !unusual.has(glyph.block) ? wordDrawnFromItsMarks(glyphs, i) : undefined;
     if (found) marksFirst.set(i, found);
   });
-  /** The marks of those words, and the text each reads as (one mark each, else they keep their codes). */
-  const markText = new Map<number, string>();
+  /** The codes of those words' marks, when each is one mark and its character is free as a code (popplerMarks). */
+  const markCodes = new Map<number, number>();
   for (const word of marksFirst.values()) {
     const texts = word.marks.map((k) => glyphText(glyphs[k]!));
     if (!texts.every((t) => [...t].length === 1)) continue;
     const base = glyphs[word.base]!;
     const [matrix, at] = [blockMatrix.get(base.block), blockEnd.get(base.block)];
     if (!matrix || matrix.length !== 6 || matrix.some(Number.isNaN) || at === undefined) continue;
-    word.marks.forEach((k, n) => markText.set(k, texts[n]!));
+    const codes = word.marks.map((k, n) => glyphs[k]!.font.markCode(glyphs[k]!.code, texts[n]!, 0));
+    if (codes.some((code, n) => code !== texts[n]!.codePointAt(0))) continue;
+    word.marks.forEach((k, n) => markCodes.set(k, codes[n]!));
     // Poppler no longer sees the marks themselves, only the span that ends where the base begins.
     word.reach = base.x - MARK_FIRST_GAP * base.size;
     edits.push({ start: at, end: at, replacement: popplerMarks(base, glyphs[word.space]!, matrix, (base.reversed ? [...texts].reverse() : texts).join('').normalize('NFC')) });
@@ -259,8 +261,7 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
       if (change !== 0 && Math.abs(gap) < MAX_GAP * glyph.size && width + change >= 0) width += change;
     }
     if (glyph.mcid !== undefined) sequenceTexts.set(glyph.mcid, (sequenceTexts.get(glyph.mcid) ?? '') + text);
-    const mark = markText.get(i);
-    const code = mark === undefined ? glyph.font.codeFor(glyph.code, text, width) : glyph.font.markCode(glyph.code, mark, width);
+    const code = markCodes.get(i) ?? glyph.font.codeFor(glyph.code, text, width);
     if (code !== glyph.code) edits.push({ start: glyph.at, end: glyph.at + 4, replacement: code.toString(16).padStart(4, '0') });
   });
   if (edits.length === 0) return { content, decorations, marked: sequenceTexts };
@@ -490,7 +491,7 @@ function makeFontCodes(pdf: PDFDocument, type0: PDFDict): FontCodes | undefined 
     },
     commit() {
       if (glyphOf.size === 0) return;
-      const last = Math.max(...glyphOf.keys());
+      const last = Math.max(firstNew - 1, ...glyphOf.keys());
       const map = Buffer.alloc(2 * (last + 1));
       for (let cid = 0; cid < firstNew; cid++) map.writeUInt16BE(cid, 2 * cid);
       for (const [code, glyph] of glyphOf) map.writeUInt16BE(glyph, 2 * code);
