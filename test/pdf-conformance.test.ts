@@ -12,12 +12,12 @@ import { makeProject, REPO, runCli } from './helpers.js';
 const EDITIONS = { en: 'ltr', he: 'rtl', ar: 'rtl', es: 'ltr', fr: 'ltr', fa: 'rtl' } as const;
 let project: string;
 
-/** A passage left untranslated: Hebrew and Arabic show it in English, a heading, a paragraph with a link and emphasis, a list. */
+/** A passage left untranslated: Hebrew and Arabic show it in English, a heading, a paragraph with a link, a Hebrew name and emphasis, a list. */
 const UNTRANSLATED = `
 
 ## Taking part
 
-Read the [network’s charter](https://example.org/charter) and *write to us*. We ask members to:
+Read the [network’s charter](https://example.org/charter) ([אמנת הרשת]{lang=he}) and *write to us*. We ask members to:
 
 - sign the **statement** in their own name;
 - share it with their communities.
@@ -172,5 +172,14 @@ describe.each(Object.keys(INLINE_ENGLISH))('a name marked as English inside a pa
     const spans = elements.filter((e) => e.type === 'Span' && e.lang === 'en');
     expect(spans).toHaveLength(1);
     expect(spans[0]).toMatchObject({ parentType: 'P', parentLang: lang });
+  });
+});
+
+describe.each(['en', 'ar'])('a Hebrew name marked inside the English passage of the %s edition', (lang) => {
+  it('is tagged Span with /Lang he inside an English paragraph (one Span for each sequence Chromium draws it in)', async () => {
+    const elements = structure(await load(`dist/mission-statement/${lang}/mission-statement.${lang}.pdf`));
+    const spans = elements.filter((e) => e.type === 'Span' && e.lang === 'he');
+    expect(spans.length).toBeGreaterThan(0);
+    for (const span of spans) expect(span).toMatchObject({ parentType: 'P', parentLang: 'en' });
   });
 });
