@@ -256,7 +256,7 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     if (markFirst) {
       width = Math.max(width, Math.round(((markFirst.reach - glyph.x) * 1000) / glyph.size));
     } else if (next && glyph.placedAfter && next.block === glyph.block && !unusual.has(glyph.block) && isWordChar(text) && isWordChar(next.text ?? next.font.textOf(next.code) ?? '')) {
-      const gap = next.x - glyph.x - (width * glyph.size) / 1000;
+      const gap = reachFor(glyph, glyphs[i + 1]!, next) - glyph.x - (width * glyph.size) / 1000;
       const change = Math.round((gap * 1000) / glyph.size);
       if (change !== 0 && Math.abs(gap) < MAX_GAP * glyph.size && width + change >= 0) width += change;
     }
@@ -296,6 +296,20 @@ const glyphText = (glyph: Glyph): string => glyph.text ?? glyph.font.textOf(glyp
 function numberOperand(op: Operation, i: number): number {
   const operand = op.operands[i];
   return operand?.kind === 'number' ? operand.value : NaN;
+}
+
+/**
+ * Where a letter followed by `next` (past any marks) should end: where `next` begins, unless a
+ * single mark drawn between them sits further right, drawn before its base (تترسّخ). Poppler starts
+ * a new word at a mark more than 0.1 em past the end of the letter before, so the letter reaches the
+ * mark, when its base then comes back by less than the 0.2 em at which both readers start a new
+ * word, and by more than the 0.1 em at which poppler takes it for a copy of the mark.
+ */
+function reachFor(glyph: Glyph, after: Glyph, next: Glyph): number {
+  const isMark = after !== next && after.font.widthOf(after.code) === 0 && /^\p{M}/u.test(glyphText(after));
+  if (!isMark || after.block !== glyph.block) return next.x;
+  const back = (after.x - next.x) / glyph.size;
+  return back > 0.11 && back < 0.18 ? after.x : next.x;
 }
 
 /** A word that, as drawn (left to right), begins with its marks: the last letter of a right-to-left word with marks on it (Persian هٔ, Arabic لٌّ). */
