@@ -2,7 +2,10 @@ import { describe } from '../localize/describe.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import { plainText } from '../render/inline.js';
 import { scriptOf } from '../model/languages.js';
+import { flatInline } from '../model/inline.js';
+import { segmentsOf } from '../model/statement.js';
 import type { PdfMetadata } from './finish.js';
+import type { LanguagePassage } from './passage-lang.js';
 
 /** The document information a PDF carries, in the edition's language. Pure. */
 export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?: Date): PdfMetadata {
@@ -20,7 +23,15 @@ export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?
     creator,
     date: fixedDate ?? new Date(`${meta.date}T00:00:00Z`),
     outlineTitles: [title, ...headings],
+    passages: languagePassages(doc),
   };
+}
+
+/** Every passage marked with the inline language syntax, in document order. */
+function languagePassages(doc: LocalizedStatement): LanguagePassage[] {
+  return segmentsOf(doc.statement).flatMap((segment) =>
+    flatInline(doc.segment(segment).inline).flatMap((node) => (node.type === 'language' ? [{ text: plainText(node.children), lang: node.lang }] : [])),
+  );
 }
 
 /** Text set only in the page margins (running head, "page N of M"), whose fonts are loaded before printing. */
