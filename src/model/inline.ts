@@ -146,14 +146,30 @@ export function flatInline(nodes: readonly Inline[]): Inline[] {
   return out;
 }
 
-/** All decoded text of `nodes` a writer may put in an output: words, code, link targets and titles. */
-export function decodedText(nodes: readonly Inline[]): string {
-  const parts: string[] = [];
+/** The decoded strings of `nodes` a writer may put in an output, each with its node: words, code, link targets and titles. */
+function decodedParts(nodes: readonly Inline[]): Array<{ node: Inline; text: string }> {
+  const parts: Array<{ node: Inline; text: string }> = [];
   for (const node of flatInline(nodes)) {
-    if (node.type === 'text' || node.type === 'code' || node.type === 'html') parts.push(node.text);
-    if (node.type === 'link' || node.type === 'image') parts.push(node.href);
-    if (node.type === 'link' && node.title) parts.push(node.title);
+    if (node.type === 'text' || node.type === 'code' || node.type === 'html') parts.push({ node, text: node.text });
+    if (node.type === 'link' || node.type === 'image') parts.push({ node, text: node.href });
+    if (node.type === 'link' && node.title) parts.push({ node, text: node.title });
   }
-  return parts.join('');
+  return parts;
 }
 
+/** All decoded text of `nodes` a writer may put in an output: words, code, link targets and titles. */
+export function decodedText(nodes: readonly Inline[]): string {
+  return decodedParts(nodes)
+    .map((part) => part.text)
+    .join('');
+}
+
+/** The node that character `index` of `decodedText(nodes)` comes from, with that character. */
+export function decodedCharacterAt(nodes: readonly Inline[], index: number): { node: Inline; char: string } | undefined {
+  let start = 0;
+  for (const { node, text } of decodedParts(nodes)) {
+    if (index < start + text.length) return { node, char: String.fromCodePoint(text.codePointAt(index - start)!) };
+    start += text.length;
+  }
+  return undefined;
+}

@@ -151,6 +151,16 @@ function toNode(token: Token, at: number, onComment: CommentListener): Inline | 
  */
 const REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
+/** Where `char` is written in the Markdown `raw`: as itself, or as an entity or a character reference; -1 when it is not. */
+export function writtenAt(raw: string, char: string): number {
+  const itself = raw.indexOf(char);
+  for (const reference of raw.matchAll(REFERENCE)) {
+    if (itself >= 0 && reference.index > itself) break;
+    if (decodeHTMLStrict(reference[0]) === char) return reference.index;
+  }
+  return itself;
+}
+
 function decodeReferences(text: string): string {
   return text.includes('&') ? text.replace(REFERENCE, (reference) => decodeHTMLStrict(reference)) : text;
 }
