@@ -1,0 +1,53 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { unusableTranslationFile } from '../src/model/project.js';
+import { REPO } from './helpers.js';
+
+const SRC = join(REPO, 'src');
+
+/** Every module of src/, by path relative to it, with its source. */
+async function modules(): Promise<Array<{ path: string; text: string }>> {
+  const paths = (await readdir(SRC, { recursive: true })).filter((p) => p.endsWith('.ts')).sort();
+  return Promise.all(paths.map(async (path) => ({ path: path.split('\\').join('/'), text: await readFile(join(SRC, path), 'utf8') })));
+}
+
+/** The specifiers a module imports at run time (`import type` is erased and so left out). */
+function runtimeImports(text: string): string[] {
+  return [...text.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gm), ...text.matchAll(/await import\('([^']+)'\)/g)].map((m) => m[1]!);
+}
+
+/** Modules through which a program reaches the world outside its memory. */
+const OUTSIDE = /^(?:node:(?:fs|fs\/promises|child_process|http|https|net|os|url)|puppeteer-core|@puppeteer\/browsers)$/;
+
+describe('the folders show the data path', () => {
+  it('io/ does only I/O: each of its modules reads, writes, starts or serves something', async () => {
+    const pure = (await modules())
+      .filter((m) => m.path.startsWith('io/'))
+      // A module may do its I/O through another module of io/.
+      .filter((m) => !runtimeImports(m.text).some((specifier) => OUTSIDE.test(specifier) || specifier.startsWith('./')) && !/\bprocess\.kill\(/.test(m.text))
+      .map((m) => m.path);
+    expect(pure).toEqual([]);
+  });
+
+  it('only the command modules (src/<feature>/<feature>.ts) and the CLI reach io/; the core gets its data passed in', async () => {
+    const reaching = (await modules())
+      .filter((m) => !m.path.startsWith('io/') && !m.path.startsWith('cli/'))
+      .filter((m) => runtimeImports(m.text).some((specifier) => specifier.includes('/io/')))
+      .map((m) => m.path)
+      .filter((path) => {
+        const [folder, file] = path.split('/');
+        return file !== `${folder}.ts`;
+      });
+    // version.ts reads package.json once at start-up, for the manifest, the summary and --version.
+    expect(reaching).toEqual(['version.ts']);
+  });
+
+  it('keeps the rules for which translation files a project may have in the core, where they run without a file', () => {
+    const config = { sourceLanguage: 'en', languages: [{ code: 'en' }, { code: 'he' }] } as Parameters<typeof unusableTranslationFile>[1];
+    expect(unusableTranslationFile('he', config)).toBeUndefined();
+    expect(unusableTranslationFile('en', config)?.why).toBe('"en" is the source language, so this translation file cannot be used');
+    expect(unusableTranslationFile('fr', config)).toEqual({ why: 'the language "fr" is not in broadside.yaml, so this translation file cannot be used', hint: 'add it with `broadside add-lang fr`, or rename or remove the file.' });
+    expect(unusableTranslationFile('not a code', config)?.hint).toBe('add it with `broadside add-lang <code>`, or rename or remove the file.');
+  });
+});
