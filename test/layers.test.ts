@@ -43,6 +43,17 @@ describe('the folders show the data path', () => {
     expect(reaching).toEqual(['version.ts']);
   });
 
+  it('keeps every command in a folder of its own: nothing at src/ but the error classes and the version', async () => {
+    const loose = (await readdir(SRC, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    expect(loose.sort()).toEqual(['errors.ts', 'version.ts']);
+  });
+
+  it('parses Markdown only in the readers: writers, checks and XLIFF walk the model', async () => {
+    const lexing = (await modules()).filter((m) => /from 'marked'/.test(m.text)).map((m) => m.path);
+    expect(lexing.length).toBeGreaterThan(0);
+    expect(lexing.filter((path) => !path.startsWith('readers/'))).toEqual([]);
+  });
+
   it('keeps the rules for which translation files a project may have in the core, where they run without a file', () => {
     const config = { sourceLanguage: 'en', languages: [{ code: 'en' }, { code: 'he' }] } as Parameters<typeof unusableTranslationFile>[1];
     expect(unusableTranslationFile('he', config)).toBeUndefined();
