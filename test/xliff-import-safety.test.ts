@@ -205,6 +205,19 @@ describe('xliff import: characters, line ends, nesting and size', () => {
     expect(await readText(join(dir, HE))).toBe(before);
   });
 
+  it.each([
+    ['an XML character reference', '&#x202E;'],
+    ['a Markdown character reference', '&amp;#x202E;'],
+  ])('finds a direction control written as %s with the translation checks, and with --strict writes nothing', async (_, text) => {
+    const dir = await project();
+    const before = await readText(join(dir, HE));
+    const xliff = withTarget(await exported(dir, 'he'), 'mission-statement:title', `<target xml:lang="LANG" state="translated">הצהרת ${text}הייעוד</target>`);
+    const strict = await importing(dir, xliff, '--strict');
+    expect(strict.code).toBe(6);
+    expect(strict.stdout).toMatch(/translations\/he\.yaml:\d+:\d+: error \[bidi-controls\] he mission-statement\/title: U\+202E \(right-to-left override\) is never closed/);
+    expect(await readText(join(dir, HE))).toBe(before);
+  });
+
   it('writes no CR into the translation file, whether written, as CR LF or as &#13;', async () => {
     const dir = await project();
     const xliff = await exported(dir, 'he');
