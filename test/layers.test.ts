@@ -42,6 +42,14 @@ describe('the folders show the data path', () => {
     expect(reaching).toEqual([]);
   });
 
+  it('the core owns its types: a module that only needs a type from io/ gets it from the core', async () => {
+    const typeOnly = (await modules())
+      .filter((m) => !m.path.startsWith('io/') && !m.path.startsWith('cli/'))
+      .filter((m) => imports(m.text).some((s) => s.includes('/io/')) && !imports(m.text, { runtime: true }).some((s) => s.includes('/io/')))
+      .map((m) => m.path);
+    expect(typeOnly).toEqual([]);
+  });
+
   it('keeps every command in a folder of its own: nothing at src/ but the error classes and the version', async () => {
     const loose = (await readdir(SRC, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
     expect(loose.sort()).toEqual(['errors.ts', 'version.ts']);
