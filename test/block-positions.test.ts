@@ -1,9 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
-import type { Block } from '../src/model/statement.js';
+import { languagesOf } from '../src/localize/language.js';
+import { localize } from '../src/localize/localize.js';
+import { loadProject } from '../src/io/project.js';
+import { segmentsOf, UnknownBlockError, type Block } from '../src/model/statement.js';
 import { readStatement } from '../src/readers/statement.js';
-import { makeProject, runCli } from './helpers.js';
+import { writeHtml } from '../src/writers/html.js';
+import { writeText } from '../src/writers/text.js';
+import { makeProject, REPO, runCli } from './helpers.js';
 
 const FRONT = '---\ntitle: T\ndate: 2020-01-01\n---\n\n';
 // Line 6 on: blocks within quotations within lists within quotations, with a table, code and a rule.
@@ -130,5 +135,23 @@ describe('a check finding on a list item deep in a statement', () => {
     expect(result.stdout).toContain('translations/he.yaml:12:13: warning [whitespace-double] he s/deep: 2 spaces in a row');
     // An item with no translation yet points at the statement's section, where its entry belongs.
     expect(result.stdout).toContain('translations/he.yaml:4:5: warning [missing] he s/one: not translated');
+  });
+});
+
+describe('a block type a walk does not know', () => {
+  it('is an error in the HTML and text writers and in the walk that finds segments, never left out', async () => {
+    const project = await loadProject(REPO);
+    const english = languagesOf(project.config).find((l) => l.isSource)!;
+    const statement = readStatement('s', 's.md', `${FRONT}Known.\n`);
+    const doc = localize(statement, english, english, project.interfaceStrings, undefined);
+    const page = { editions: [{ code: 'en', dir: 'ltr' as const, script: 'Latn', name: 'English' }], downloads: [], template: project.templates.page };
+    expect(writeHtml(doc, page)).toContain('Known.');
+    expect(writeText(doc, { columns: 72 })).toContain('Known.');
+    // A block no one knows, added behind the reader's back.
+    statement.blocks.push({ type: 'footnote', line: 8, column: 1 } as unknown as Block);
+    expect(() => writeHtml(doc, page)).toThrow(UnknownBlockError);
+    expect(() => writeText(doc, { columns: 72 })).toThrow(UnknownBlockError);
+    expect(() => segmentsOf(statement)).toThrow(UnknownBlockError);
+    expect(() => localize(statement, english, english, project.interfaceStrings, undefined)).toThrow(UnknownBlockError);
   });
 });

@@ -65,6 +65,16 @@ export interface Statement {
   definitions: LinkDefinitions;
 }
 
+/**
+ * A block type a walk over blocks has no case for: a bug in Broadside (a reader made a block no writer
+ * knows), refused rather than left out of the output without a word.
+ */
+export class UnknownBlockError extends Error {
+  constructor(readonly blockType: string) {
+    super(`no case for the block type "${blockType}"`);
+  }
+}
+
 /** All segments in document order: front matter first, then the body. */
 export function segmentsOf(statement: Statement): Segment[] {
   const { title, organization, description, keywords } = statement.meta;
@@ -92,6 +102,8 @@ export function segmentsOf(statement: Statement): Segment[] {
         case 'code':
         case 'rule':
           break;
+        default:
+          throw new UnknownBlockError((block as { type: string }).type);
       }
     }
   };
