@@ -10,7 +10,6 @@ const LANGS = ['ar', 'en', 'es', 'fr', 'he'];
 
 let project: string;
 let twin: string;
-let coldMs: number;
 
 const summary = (result: CliResult): any => {
   expect(result.code, result.stderr).toBe(0);
@@ -23,7 +22,6 @@ beforeAll(async () => {
   [project, twin] = [await makeProject(), await makeProject()];
   const [first, second] = await Promise.all([spawnCli(['build', '--json'], project), spawnCli(['build', '--json'], twin)]);
   expect(byStatus(summary(first), 'built')).toHaveLength(15);
-  coldMs = summary(first).timings.totalMs;
   expect(byStatus(summary(second), 'built')).toHaveLength(15);
 }, 180_000);
 
@@ -42,9 +40,7 @@ describe('a rebuild', () => {
     const before = await mtimes(join(project, 'dist'));
     const noop = summary(await spawnCli(['build', '--json'], project, NO_BROWSER));
     expect(noop.changed).toBe(false);
-    expect(noop.timings.totalMs).toBeLessThan(coldMs / 2);
     expect(byStatus(noop, 'reused')).toHaveLength(15);
-    expect(noop.timings.printMs).toBe(0);
     expect(await mtimes(join(project, 'dist'))).toEqual(before);
   });
 
