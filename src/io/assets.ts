@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FONT_FAMILIES, fontStylesheets, rewriteFontFaces } from '../render/fonts.js';
+import type { Assets } from '../writers/paths.js';
 
 const require = createRequire(import.meta.url);
 
-/** Shared files under dist/assets: the stylesheet and the fonts. Keyed by path relative to assets/. */
-export type Assets = Map<string, Buffer>;
+export type { Assets } from '../writers/paths.js';
 
 export async function loadAssets(templatesDir: string): Promise<Assets> {
   const sheets = FONT_FAMILIES.flatMap((family) => {

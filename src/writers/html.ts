@@ -1,7 +1,7 @@
 import type { LocalizedSegment, LocalizedStatement } from '../localize/localize.js';
 import { openGraphLocale } from '../model/languages.js';
 import { describe } from '../localize/describe.js';
-import type { Block, Segment } from '../model/statement.js';
+import { UnknownBlockError, type Block, type Segment } from '../model/statement.js';
 import { escapeHtml } from '../render/escape.js';
 import { plainText, renderInlineHtml } from '../render/inline.js';
 import { fillTemplate } from '../render/template.js';
@@ -197,5 +197,7 @@ function renderBlock(doc: LocalizedStatement, block: Block, levels: Map<number, 
       return `<pre dir="ltr"><code>${escapeHtml(block.text)}</code></pre>`;
     case 'rule':
       return '<hr>';
+    default:
+      throw new UnknownBlockError((block as { type: string }).type);
   }
 }
