@@ -6,6 +6,8 @@ import { indexPage } from './index-page.js';
 import { editionRenderer, type EditionRenderer } from './render.js';
 import { sourceDate, sourceDateEpoch } from './source-date.js';
 import type { Config } from '../config/schema.js';
+import { editionsToBuild, PARALLEL_FORMATS } from '../editions/build.js';
+import { folderOf, isParallel } from '../editions/edition.js';
 import { InterruptedError } from '../errors.js';
 import type { Printer, PrintOptions } from '../io/pdf.js';
 import { loadAssets, type Assets } from '../io/assets.js';
@@ -110,14 +112,16 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   const env = options.env ?? {};
   const statements = selectStatements(project, options.statements ?? []);
   const allLanguages = languagesOf(config).map((l) => (options.paper ? { ...l, paper: options.paper } : l));
-  const languages = selectLanguages(allLanguages, options.langs ?? []);
+  const parallel = editionsToBuild(config, allLanguages, options.langs ?? []);
+  const languages = parallel.onlyEditions ? [] : selectLanguages(allLanguages, parallel.langs);
   const formats = options.formats ?? [...FORMATS];
   const source = allLanguages.find((l) => l.isSource)!;
-  const checked = buildFindings(project, statements.map((s) => s.id), languages.filter((l) => !l.isSource).map((l) => l.code));
+  const checked = buildFindings(project, statements.map((s) => s.id), parallel.checkedLanguages(languages).filter((l) => !l.isSource).map((l) => l.code));
   const broken = brokenEntries(checked);
   const docs = project.statements.flatMap((statement) => allLanguages.map((language) => localize(statement, language, source, project.interfaceStrings, project.translations.get(language.code), broken.get(language.code))));
-  const selected = docs.filter((doc) => statements.includes(doc.statement) && languages.includes(doc.language));
-  const gate = gateFindings(project, selected, Boolean(options.strict), checked);
+  const parallelDocs = parallel.docs(docs);
+  const selected = [...docs.filter((doc) => languages.includes(doc.language)), ...parallel.selected(parallelDocs)].filter((doc) => statements.includes(doc.statement));
+  const gate = gateFindings(project, parallel.gated(selected), Boolean(options.strict), checked);
   events.onFindings?.(gate);
   if (gate.errors.length) throw gateError(gate.errors);
 
@@ -127,14 +131,14 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   await removeLeftovers(out);
   const current = await hashTree(out);
   const previous = await readManifest(out).catch(() => undefined);
-  const planned = plannedArtifacts(selected.map((d) => ({ statement: d.statement.id, lang: d.language.code })), formats);
+  const planned = plannedArtifacts(selected.map((d) => ({ statement: d.statement.id, lang: folderOf(d), ...(isParallel(d) && { formats: PARALLEL_FORMATS }) })), formats);
   const work = options.shard ? shardOf(planned, options.shard) : planned;
   const kept = options.shard || !isSelection(options) ? [] : keptArtifacts(previous, planned, project, current);
   const timings = { loadMs: lap(), renderMs: 0, printMs: 0, writeMs: 0, totalMs: 0 };
 
   const editions: Edition[] = allLanguages.map((l) => ({ code: l.code, dir: l.dir, script: l.script, name: docs.find((d) => d.language === l)!.t('languageName') }));
   const inOutput = [...planned, ...kept];
-  const render = editionRenderer(project, docs, editions, inOutput);
+  const render = editionRenderer(project, [...docs, ...parallelDocs], editions, inOutput);
   const assets = await loadAssets(TEMPLATES_DIR);
   const made = makeArtifacts(work, render, { assets: assetsDigest(assets), creator: CREATOR, fixedDate: sourceDateEpoch(env) }, previous, current, Boolean(options.force));
   const toPrint = [...made.values()].filter((a) => WRITERS[a.format].needsBrowser && a.status === 'built').map((a) => render.doc(a));
@@ -150,7 +154,7 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   const files: OutputFile[] = [
     ...[...assets].map(([path, data]) => fileOf(`${ASSETS_DIR}/${path}`, data)),
     ...editionsOf(artifacts).map((e) => fileOf(printStylesheetPath(e.statement, e.lang), render.printCss(render.doc(e)))),
-    fileOf(INDEX_PATH, indexPage(project.statements, docs, editions, inOutput, source.code)),
+    fileOf(INDEX_PATH, indexPage(project.statements, [...docs, ...parallelDocs], editions, inOutput, source.code)),
   ];
   const manifest: Manifest = {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
@@ -217,7 +221,7 @@ function isSelection(options: BuildOptions): boolean {
 /** A build of a selection keeps the rest of the previous output: what its manifest lists, is intact and still configured. */
 function keptArtifacts(previous: Manifest | undefined, planned: readonly ArtifactId[], project: Project, current: ReadonlyMap<string, ManifestFile>): Artifact[] {
   const selected = new Set(planned.map((a) => a.path));
-  const configured = (a: ManifestArtifact): boolean => project.statements.some((s) => s.id === a.statement) && project.config.languages.some((l) => l.code === a.lang);
+  const configured = (a: ManifestArtifact): boolean => project.statements.some((s) => s.id === a.statement) && [...project.config.languages.map((l) => l.code), ...project.config.editions.map((e) => e.id)].includes(a.lang);
   return (previous?.artifacts ?? []).filter((a) => !selected.has(a.path) && configured(a) && current.get(a.path)?.sha256 === a.sha256).map((a) => ({ ...a, status: 'kept' }));
 }
 
@@ -231,8 +235,8 @@ async function printAll(docs: LocalizedStatement[], render: EditionRenderer, ass
   if (docs.length === 0) return new Map();
   const files = new Map<string, string>();
   for (const doc of docs) {
-    files.set(artifactPath(doc.statement.id, doc.language.code, 'html'), render.html(doc));
-    files.set(printStylesheetPath(doc.statement.id, doc.language.code), render.printCss(doc));
+    files.set(artifactPath(doc.statement.id, folderOf(doc), 'html'), render.html(doc));
+    files.set(printStylesheetPath(doc.statement.id, folderOf(doc)), render.printCss(doc));
   }
   const { printJobsFor } = await import('../io/pdf.js');
   const started = await printer.start();

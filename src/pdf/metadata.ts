@@ -1,3 +1,5 @@
+import { isParallel } from '../editions/edition.js';
+import { parallelOutline } from '../editions/outline.js';
 import { describe } from '../localize/describe.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import { plainText } from '../render/inline.js';
@@ -19,7 +21,7 @@ export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?
     direction: doc.language.dir,
     creator,
     date: fixedDate ?? new Date(`${meta.date}T00:00:00Z`),
-    outlineTitles: [title, ...headings],
+    outlineTitles: isParallel(doc) ? parallelOutline(doc) : [title, ...headings],
   };
 }
 

@@ -8,9 +8,9 @@ export interface ArtifactId {
   format: Format;
 }
 
-/** Every edition in every format asked for, in path order. */
-export function plannedArtifacts(editions: readonly { statement: string; lang: string }[], formats: readonly Format[]): ArtifactId[] {
-  const artifacts = editions.flatMap(({ statement, lang }) => formats.map((format) => ({ path: artifactPath(statement, lang, format), statement, lang, format })));
+/** Every edition in every format asked for (of those it is published in, when it says), in path order. */
+export function plannedArtifacts(editions: readonly { statement: string; lang: string; formats?: readonly Format[] }[], formats: readonly Format[]): ArtifactId[] {
+  const artifacts = editions.flatMap((e) => formats.filter((f) => !e.formats || e.formats.includes(f)).map((format) => ({ path: artifactPath(e.statement, e.lang, format), statement: e.statement, lang: e.lang, format })));
   return artifacts.sort((a, b) => compareText(a.path, b.path));
 }
 
