@@ -24,7 +24,11 @@ export function writeEditionHtml(doc: ParallelStatement, context: PageContext): 
   const names = new Map(context.editions.map((e) => [e.code, e]));
 
   const row = (kind: string, cell: (d: LocalizedStatement) => string): string =>
-    `<div class="passage" data-passage="${kind}">\n${docs.map((d) => `<div class="cell" ${languageAttributes(d)}>${languageMark(names.get(d.language.code)!.name)}${cell(d)}</div>`).join('\n')}\n</div>`;
+    `<div class="passage" data-passage="${kind}">\n${docs.map((d) => {
+      const name = names.get(d.language.code)!.name;
+      // A group with a language is what Chromium tags as a Div with /Lang: each cell's text is tagged with its language.
+      return `<div class="cell" role="group" aria-label="${escapeHtml(name)}" ${languageAttributes(d)}>${languageMark(name)}${cell(d)}</div>`;
+    }).join('\n')}\n</div>`;
   const rows = [
     ...(meta.organization ? [row('organization', (d) => `<p class="organization">${inlineSegment(d, meta.organization!)}</p>`)] : []),
     row('title', (d) => `<h1>${inlineSegment(d, meta.title)}</h1>`),

@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { firstBaseline, htmlRows, matchCells, readEditionPdf, textOf, type PdfCell } from './edition-reading.js';
+import { makeProject, runCli } from './helpers.js';
+import { percent, wordShare } from './pdf-reading.js';
+
+let shipped: string;
+
+beforeAll(async () => {
+  shipped = await makeProject();
+  const result = await runCli(['build', '--format', 'html,pdf'], shipped, { PATH: process.env.PATH });
+  expect(result.code, result.stderr).toBe(0);
+});
+
+const file = (dir: string, edition: string, name: string): string => join(dir, 'dist/mission-statement', edition, name);
+
+const RTL = new Set(['he', 'ar']);
+/** As for the single editions (test/pdf-text-layer.test.ts): the share of words pdf.js gives back intact. */
+const FLOOR: Record<string, number> = { en: 99.5, he: 99.5, ar: 98, es: 99.5 };
+
+describe.each([
+  ['he-ar-en', ['he', 'ar', 'en']],
+  ['en-es', ['en', 'es']],
+])('the %s edition of the shipped statement, read with pdf.js', (edition, languages) => {
+  let rows: PdfCell[][];
+  let written: ReturnType<typeof htmlRows>;
+  let pages: number;
+  let pageHeight: number;
+  beforeAll(async () => {
+    written = htmlRows(await readFile(file(shipped, edition, 'index.html'), 'utf8'));
+    const pdf = await readEditionPdf(file(shipped, edition, `mission-statement.${edition}.pdf`));
+    pages = pdf.pages;
+    pageHeight = pdf.pageHeight;
+    rows = matchCells(written, pdf);
+  });
+
+  it('has every passage in every language, in the edition order, each tagged with its language', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(9);
+    for (const row of rows) expect(row.map((c) => c.lang)).toEqual(languages);
+    for (const row of rows) for (const cell of row) for (const part of cell.parts) expect(part.lang).toBe(cell.lang);
+  });
+
+  it('starts each passage on the same baseline in every column, within 2 pt', () => {
+    const worst = Math.max(...rows.map((row) => spread(row.map((c) => firstBaseline(c.parts[0]!)))));
+    console.log(`${edition}: ${rows.length} passages on ${pages} pages; largest spread of first baselines ${worst.toFixed(2)} pt`);
+    for (const row of rows) {
+      expect(new Set(row.map((c) => c.parts[0]!.page)).size).toBe(1);
+      expect(spread(row.map((c) => firstBaseline(c.parts[0]!)))).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('takes no more pages than its passages need', async () => {
+    // The rows' heights (each the tallest of its cells) added up must not fit on one page fewer.
+    const css = await readFile(file(shipped, edition, 'print.css'), 'utf8');
+    const [top, , bottom] = /margin: ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm/.exec(css)!.slice(1).map((mm) => (Number(mm) * 72) / 25.4);
+    const body = pageHeight - top! - bottom!;
+    const needed = rows.reduce((sum, row) => sum + Math.max(...row.map((cell) => cellHeight(cell))), 0);
+    console.log(`${edition}: ${pages} pages; its passages are ${needed.toFixed(0)} pt tall, a page holds ${body.toFixed(0)} pt`);
+    expect(needed).toBeGreaterThan((pages - 1) * body);
+  });
+
+  it('splits no passage across pages', () => {
+    for (const row of rows) for (const cell of row) expect(new Set(cell.parts.map((p) => p.page))).toEqual(new Set([cell.parts[0]!.page]));
+  });
+
+  it('gives each column back in its own direction, its words intact', () => {
+    for (const [c, lang] of languages.entries()) {
+      const cells = rows.map((row) => row[c]!);
+      for (const cell of cells) {
+        const items = cell.parts.flatMap((p) => p.items).filter((i) => /\p{L}/u.test(i.str));
+        const rtl = items.filter((i) => i.dir === 'rtl').length / items.length;
+        if (RTL.has(lang)) expect(rtl).toBeGreaterThan(0.9);
+        else expect(rtl).toBe(0);
+      }
+      // Case aside: the organisation is set in capitals by CSS.
+      const extracted = cells.map((cell) => cell.parts.map((p) => textOf(p.items)).join('\n')).join('\n').toLowerCase();
+      const share = wordShare(written.map((row) => row[c]!.text).join('\n').toLowerCase(), extracted);
+      console.log(`${edition} ${lang}: pdf.js gives back ${share.intact} of ${share.total} words intact (${percent(share).toFixed(1)} %)${share.missing.length ? `; missed: ${share.missing.join(' ')}` : ''}`);
+      expect(percent(share)).toBeGreaterThanOrEqual(FLOOR[lang]!);
+    }
+  });
+
+});
+
+/** From the top of a cell's first line to the foot of its last, on one page. */
+function cellHeight(cell: PdfCell): number {
+  const items = cell.parts.flatMap((p) => p.items).filter((i) => i.str.trim());
+  return Math.max(...items.map((i) => i.y + i.height * 0.8)) - Math.min(...items.map((i) => i.y - i.height * 0.2));
+}
+
+function spread(values: number[]): number {
+  return Math.max(...values) - Math.min(...values);
+}
