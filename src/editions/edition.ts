@@ -87,13 +87,18 @@ export function passagesOf(statement: Statement): Passage[] {
 }
 
 function firstKey(block: Block): string | undefined {
+  return blockSegments(block)[0]?.key;
+}
+
+/** The segments of a block, nested ones included, in document order. */
+export function blockSegments(block: Block): Segment[] {
   const segments: Segment[] = [];
   const visit = (b: Block): void => {
     if (b.type === 'heading' || b.type === 'paragraph') segments.push(b.segment);
-    if (b.type === 'list') for (const item of b.items) segments.push(item.segment);
+    if (b.type === 'list') for (const item of b.items) segments.push(item.segment, ...item.children.flatMap(blockSegments));
     if (b.type === 'blockquote') b.blocks.forEach(visit);
-    if (b.type === 'table') segments.push(...b.header);
+    if (b.type === 'table') segments.push(...b.header, ...b.rows.flat());
   };
   visit(block);
-  return segments[0]?.key;
+  return segments;
 }

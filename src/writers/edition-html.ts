@@ -1,6 +1,7 @@
 import { describe } from '../localize/describe.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import { passagesOf, type ParallelStatement } from '../editions/edition.js';
+import type { Block } from '../model/statement.js';
 import { escapeHtml } from '../render/escape.js';
 import { plainText } from '../render/inline.js';
 import { fillTemplate } from '../render/template.js';
@@ -23,8 +24,8 @@ export function writeEditionHtml(doc: ParallelStatement, context: PageContext): 
   const organization = meta.organization ? plainText(doc.segment(meta.organization).inline) : '';
   const names = new Map(context.editions.map((e) => [e.code, e]));
 
-  const row = (kind: string, cell: (d: LocalizedStatement) => string): string =>
-    `<div class="passage" data-passage="${kind}">\n${docs.map((d) => {
+  const row = (kind: string, cell: (d: LocalizedStatement) => string, key = kind): string =>
+    `<div class="passage" data-passage="${kind}" data-key="${key}">\n${docs.map((d) => {
       const name = names.get(d.language.code)!.name;
       // A group with a language is what Chromium tags as a Div with /Lang: each cell's text is tagged with its language.
       return `<div class="cell" role="group" aria-label="${escapeHtml(name)}" ${languageAttributes(d)}>${languageMark(name)}${cell(d)}</div>`;
@@ -33,7 +34,7 @@ export function writeEditionHtml(doc: ParallelStatement, context: PageContext): 
     ...(meta.organization ? [row('organization', (d) => `<p class="organization">${inlineSegment(d, meta.organization!)}</p>`)] : []),
     row('title', (d) => `<h1>${inlineSegment(d, meta.title)}</h1>`),
     row('dateline', (d) => `<p class="dateline"><time datetime="${meta.date}">${interfaceHtml(d, 'published', d.date)}</time></p>`),
-    ...passagesOf(statement).map((passage) => row(passage.kind, (d) => renderBlocks(d, [passage.block], levels))),
+    ...passagesOf(statement).map((passage) => row(passage.kind, (d) => headingId(renderBlocks(d, [passage.block], levels), passage.block, d === docs[0] ? '' : `-${d.language.code}`), passage.key)),
   ];
   const languageLinks = docs.map((d) => {
     const e = names.get(d.language.code)!;
@@ -64,6 +65,11 @@ export function writeEditionHtml(doc: ParallelStatement, context: PageContext): 
     },
     'edition.html',
   );
+}
+
+/** A heading's id is its key in the first language's cell, and the key and language in the others', so each id is unique. */
+function headingId(html: string, block: Block, suffix: string): string {
+  return block.type === 'heading' && suffix ? html.replace(` id="${block.segment.key}"`, ` id="${block.segment.key}${suffix}"`) : html;
 }
 
 function languageAttributes(doc: LocalizedStatement): string {
