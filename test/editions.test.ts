@@ -127,9 +127,9 @@ describe('parallel editions in the output', () => {
     expect(index).toContain('<li class="parallel"><span lang="he" dir="rtl">הצהרת ייעוד</span> · <span lang="ar" dir="rtl">بيان الرسالة</span> · <span lang="en" dir="ltr">Mission Statement</span>');
     expect(index).toContain('<a href="mission-statement/en-es/index.html">HTML</a>');
     const manifest = JSON.parse(await readFile(join(dir, 'dist/manifest.json'), 'utf8'));
-    expect(manifest.artifacts.filter((a: any) => a.lang.includes('-')).map((a: any) => `${a.path} ${a.statement} ${a.lang} ${a.format}`)).toEqual([
-      'mission-statement/en-es/index.html mission-statement en-es html',
-      'mission-statement/he-ar-en/index.html mission-statement he-ar-en html',
+    expect(manifest.artifacts.filter((a: any) => a.languages).map((a: any) => `${a.path} ${a.statement} ${a.lang} ${a.format} ${a.languages}`)).toEqual([
+      'mission-statement/en-es/index.html mission-statement en-es html en,es',
+      'mission-statement/he-ar-en/index.html mission-statement he-ar-en html he,ar,en',
     ]);
     expect(manifest.files.map((f: any) => f.path)).toContain('assets/edition.css');
     expect((await runCli(['verify'], dir)).code).toBe(0);

@@ -131,7 +131,7 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   await removeLeftovers(out);
   const current = await hashTree(out);
   const previous = await readManifest(out).catch(() => undefined);
-  const planned = plannedArtifacts(selected.map((d) => ({ statement: d.statement.id, lang: folderOf(d), ...(isParallel(d) && { formats: PARALLEL_FORMATS }) })), formats);
+  const planned = plannedArtifacts(selected.map((d) => ({ statement: d.statement.id, lang: folderOf(d), ...(isParallel(d) && { formats: PARALLEL_FORMATS, languages: d.parallel.docs.map((m) => m.language.code) }) })), formats);
   const work = options.shard ? shardOf(planned, options.shard) : planned;
   const kept = options.shard || !isSelection(options) ? [] : keptArtifacts(previous, planned, project, current);
   const timings = { loadMs: lap(), renderMs: 0, printMs: 0, writeMs: 0, totalMs: 0 };
