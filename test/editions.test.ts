@@ -8,7 +8,7 @@ import { makeProject, REPO, runCli } from './helpers.js';
 
 const HTML = ['--format', 'html'];
 const shippedConfig = await readFile(join(REPO, 'broadside.yaml'), 'utf8');
-const withEditions = (editions: string): string => shippedConfig.replace(/\neditions:\n[\s\S]*$/, `\neditions:\n${editions}`);
+const withEditions = (editions: string): string => shippedConfig.replace(/\neditions:\n[\s\S]*?\npdf:/, `\neditions:\n${editions}pdf:`);
 const page = (dir: string, folder: string): Promise<string> => readFile(join(dir, 'dist/mission-statement', folder, 'index.html'), 'utf8');
 const built = async (dir: string, ...args: string[]): Promise<any> => {
   const result = await runCli(['build', '--json', ...args], dir);
