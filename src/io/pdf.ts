@@ -93,7 +93,7 @@ export function printJobsFor(docs: LocalizedStatement[], files: Map<string, stri
         levels: fit.levels,
         css: (level) => fit.css(doc, level),
         maxPages: configured?.maxPages ?? options.config.pdf.maxPages,
-        label: `${output} (${doc.language.code})`,
+        label: `${output} (${folder})`,
         onFitted: (pages, level) => fit.onFitted?.(output, pages, level),
       },
     };
