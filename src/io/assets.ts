@@ -13,10 +13,11 @@ export async function loadAssets(templatesDir: string): Promise<Assets> {
     const root = dirname(require.resolve(`${family.package}/package.json`));
     return fontStylesheets(family).map((sheet) => join(root, sheet));
   });
-  const [stylesheet, ...faces] = await Promise.all([readFile(join(templatesDir, 'broadside.css')), ...sheets.map(readFontFaces)]);
+  const [stylesheet, editions, ...faces] = await Promise.all([readFile(join(templatesDir, 'broadside.css')), readFile(join(templatesDir, 'edition.css')), ...sheets.map(readFontFaces)]);
   const fonts = faces.flatMap((face) => face.files);
   return new Map([
     ['broadside.css', stylesheet!],
+    ['edition.css', editions!],
     ...fonts.map(({ name, data }): [string, Buffer] => [`fonts/${name}`, data]),
     ['fonts.css', Buffer.from(`/* Fonts from @fontsource packages (SIL Open Font License). */\n${faces.map((face) => face.css).join('\n')}\n`)],
   ]);

@@ -28,15 +28,17 @@ export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 export async function loadProject(root: string, config?: Config, reads = new ReadCache()): Promise<Project> {
   config ??= await loadConfig(root);
   // Independent files are read at once; each is parsed (and any error reported) in a fixed order.
-  const [statements, interfaceStrings, page, print, terms] = await Promise.all([
+  const [statements, interfaceStrings, page, print, edition, editionPrint, terms] = await Promise.all([
     loadStatements(root, config, reads),
     loadInterfaceStrings(root, reads),
     readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
     readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8'),
+    readFile(join(TEMPLATES_DIR, 'edition.html'), 'utf8'),
+    readFile(join(TEMPLATES_DIR, 'edition-print.css'), 'utf8'),
     loadTermbase(root, config, reads),
   ]);
   const translations = await loadTranslations(root, config, statements, reads);
-  const project: Project = { root, config, statements, translations, interfaceStrings, templates: { page, print } };
+  const project: Project = { root, config, statements, translations, interfaceStrings, templates: { page, print, edition, editionPrint } };
   if (terms) project.terms = terms;
   return project;
 }

@@ -20,6 +20,9 @@ export function statementId(fileName: string): string {
 export interface Templates {
   page: string;
   print: string;
+  /** A parallel edition's page and print stylesheet. */
+  edition: string;
+  editionPrint: string;
 }
 
 /** Everything a build, a check or a sync works from, read once by `io/project.ts`. */

@@ -1,3 +1,5 @@
+import { isParallel } from '../editions/edition.js';
+import { parallelOutline } from '../editions/outline.js';
 import { describe } from '../localize/describe.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import { plainText } from '../render/inline.js';
@@ -22,15 +24,17 @@ export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?
     direction: doc.language.dir,
     creator,
     date: fixedDate ?? new Date(`${meta.date}T00:00:00Z`),
-    outlineTitles: [title, ...headings],
+    outlineTitles: isParallel(doc) ? parallelOutline(doc) : [title, ...headings],
     passages: languagePassages(doc),
   };
 }
 
-/** Every passage marked with the inline language syntax, in document order. */
+/** Every passage marked with the inline language syntax, in every language the document sets. */
 function languagePassages(doc: LocalizedStatement): LanguagePassage[] {
-  return segmentsOf(doc.statement).flatMap((segment) =>
-    flatInline(doc.segment(segment).inline).flatMap((node) => (node.type === 'language' ? [{ text: plainText(node.children), lang: node.lang }] : [])),
+  return (isParallel(doc) ? doc.parallel.docs : [doc]).flatMap((member) =>
+    segmentsOf(member.statement).flatMap((segment) =>
+      flatInline(member.segment(segment).inline).flatMap((node) => (node.type === 'language' ? [{ text: plainText(node.children), lang: node.lang }] : [])),
+    ),
   );
 }
 
