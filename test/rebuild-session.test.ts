@@ -70,7 +70,8 @@ describe('a build session', () => {
 
     await retitle(root, 'Título uno');
     const second = await session.build({ root, env });
-    expect(built(second)).toEqual(['mission-statement/es/index.html', 'mission-statement/es/mission-statement.es.pdf', 'mission-statement/es/mission-statement.es.txt']);
+    // The en-es parallel edition holds the Spanish title too.
+    expect(built(second)).toEqual(['mission-statement/en-es/index.html', 'mission-statement/en-es/mission-statement.en-es.pdf', 'mission-statement/es/index.html', 'mission-statement/es/mission-statement.es.pdf', 'mission-statement/es/mission-statement.es.txt']);
     expect(ourBrowsers()).toEqual([first]);
 
     process.kill(first!, 'SIGKILL');
@@ -127,7 +128,7 @@ describe('a build session', () => {
     expect(await readFile(join(root, PAGE), 'utf8')).toContain('Título cinco');
     expect(Buffer.compare(await readFile(join(root, PDF)), pdfBefore)).toBe(0);
     const next = await session.build({ root, env });
-    expect(built(next)).toEqual(['mission-statement/es/mission-statement.es.pdf']);
+    expect(built(next)).toEqual(['mission-statement/en-es/mission-statement.en-es.pdf', 'mission-statement/es/mission-statement.es.pdf']);
     expect(pdfText(root)).toContain('Título cinco');
   });
 });
