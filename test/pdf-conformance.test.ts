@@ -65,6 +65,8 @@ function contentOf(pdf: PDFDocument): string {
 
 const PDFS: [string, string, 'ltr' | 'rtl'][] = [
   ...Object.entries(EDITIONS).map(([lang, dir]): [string, string, 'ltr' | 'rtl'] => [`mission-statement/${lang}`, `dist/mission-statement/${lang}/mission-statement.${lang}.pdf`, dir]),
+  ['the he-ar-en parallel edition', 'dist/mission-statement/he-ar-en/mission-statement.he-ar-en.pdf', 'rtl'],
+  ['the en-es parallel edition', 'dist/mission-statement/en-es/mission-statement.en-es.pdf', 'ltr'],
   ['the Hebrew review pack', 'review/he.pdf', 'ltr'],
 ];
 
@@ -172,6 +174,18 @@ describe.each(Object.keys(INLINE_ENGLISH))('a name marked as English inside a pa
     const spans = elements.filter((e) => e.type === 'Span' && e.lang === 'en');
     expect(spans).toHaveLength(1);
     expect(spans[0]).toMatchObject({ parentType: 'P', parentLang: lang });
+  });
+});
+
+describe.each([
+  ['he-ar-en', 'he'],
+  ['en-es', 'es'],
+])('a name marked as English inside the %s parallel edition', (edition, column) => {
+  it('is a Span with /Lang en inside a paragraph of its column’s language', async () => {
+    const elements = structure(await load(`dist/mission-statement/${edition}/mission-statement.${edition}.pdf`));
+    const spans = elements.filter((e) => e.type === 'Span' && e.lang === 'en');
+    expect(spans).toHaveLength(1);
+    expect(spans[0]).toMatchObject({ parentType: 'P', parentLang: column });
   });
 });
 
