@@ -8,6 +8,7 @@ import { artifactPath, printStylesheetPath } from '../writers/paths.js';
 import type { Assets } from './assets.js';
 import { requireBrowser } from './browser.js';
 import { createProfile, removeProfile } from './browser-profile.js';
+import { printJustified } from './justify.js';
 
 /** A made-up origin: pages are never loaded from file://, so they cannot reach local files. */
 export const PRINT_ORIGIN = 'https://print.broadside.invalid';
@@ -296,9 +297,11 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
   return {
     async print(job) {
       current = job;
-      await show(job);
-      await loadMarginBoxFonts(page, job.marginText);
-      return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false });
+      const showWithFonts = async (): Promise<void> => {
+        await show(job);
+        await loadMarginBoxFonts(page, job.marginText);
+      };
+      return printJustified(page, showWithFonts, () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false }));
     },
   };
 }

@@ -23,7 +23,7 @@ interface HyphenationRules {
   compounds: 'at-hyphen' | 'whole';
 }
 
-const DEFAULT_RULES: HyphenationRules = { before: 3, after: 3, compounds: 'at-hyphen' };
+const DEFAULT_RULES: HyphenationRules = { before: 2, after: 3, compounds: 'at-hyphen' };
 const RULES: Record<string, Partial<HyphenationRules>> = {
   es: { compounds: 'whole' },
   pt: { compounds: 'whole' },
@@ -185,9 +185,12 @@ function typesetWord(word: string, rules: HyphenationRules, hyphenate: Hyphenato
 const MARKED = { hyphenChar: MARK };
 
 function hyphenateLetters(letters: string, rules: HyphenationRules, hyphenate: Hyphenator): string {
-  // Names and acronyms keep their shape.
-  if (/\p{Lu}/u.test(letters) || letters.length < rules.before + rules.after) return letters;
-  const parts = hyphenate(letters, MARKED).split(MARK);
+  const capitalised = /\p{Lu}/u.test(letters);
+  // Acronyms keep their shape.
+  if ((capitalised && !/\p{Ll}/u.test(letters)) || letters.length < rules.before + rules.after) return letters;
+  const lower = letters.toLowerCase();
+  if (lower.length !== letters.length) return letters;
+  const parts = hyphenate(lower, MARKED).split(MARK);
   let result = '';
   let done = 0;
   let lastBreak = 0;
@@ -195,8 +198,10 @@ function hyphenateLetters(letters: string, rules: HyphenationRules, hyphenate: H
     // No one-letter syllable between two breaks ("mate-r-ial").
     const breakHere = k > 0 && done >= rules.before && letters.length - done >= rules.after && done - lastBreak >= 2;
     if (breakHere) lastBreak = done;
-    result += (breakHere ? SOFT_HYPHEN : '') + part;
+    result += (breakHere ? SOFT_HYPHEN : '') + letters.slice(done, done + part.length);
     done += part.length;
   }
-  return result;
+  // A capitalised word is most often a name, which is not broken: its break points stay inside a
+  // `name` span that no line breaks in, for the print justifier's last resort (src/io/justify.ts).
+  return capitalised && result !== letters ? `<span class="name">${result}</span>` : result;
 }
