@@ -15,8 +15,8 @@ import { breakLines, HYPHEN_PENALTY, SHRINK, STRETCH, type Item, type Line } fro
 /** The blocks set as paragraphs: those whose computed alignment is `justify`. */
 const BLOCKS = 'main p, main li';
 
-/** A measured item: kind, width (CSS px), and where it sits: text node index, start and end offset. */
-type Measured = [kind: Kind, width: number, node: number, start: number, end: number];
+/** A measured item: kind, width (CSS px), where it sits (text node index, start and end offset), and its characters. */
+type Measured = [kind: Kind, width: number, node: number, start: number, end: number, chars: number];
 const enum Kind {
   Box = 0,
   Space = 1,
@@ -37,13 +37,15 @@ interface MeasuredBlock {
   block: number;
   lineWidth: number;
   firstLineWidth: number;
-  /** How much wider letter-spacing may make a word, as a share of its width (--print-tracking). */
+  /** The most letter-spacing a line may take (--print-tracking), in px. */
   tracking: number;
   items: Measured[];
 }
 
 interface Plan {
   block: number;
+  /** Set ragged, on these breaks: the paragraph cannot be justified within the limits. */
+  ragged: boolean;
   /** Each chosen break, in order: text node, start and end of the text left breakable there. */
   cuts: [node: number, start: number, end: number][];
   /** Word spacing (px) per line, 0 where the line is not set tighter than natural. */
@@ -101,19 +103,21 @@ export async function justifyParagraphs(page: Page, forbidden = new Set<string>(
   return { hyphenBreaks: plans.filter((plan) => !failed.includes(plan.block)).flatMap((plan) => plan.hyphens) };
 }
 
-/** The breaks of one measured paragraph, or undefined when it cannot be justified within the limits. */
+/** The breaks of one measured paragraph, justified if it can be within the limits; undefined if it cannot be set on one measure at all. */
 function planBlock(measured: MeasuredBlock, forbidden: Set<string>): Plan | undefined {
-  const items: Item[] = measured.items.map(([kind, width], k) =>
+  const items: Item[] = measured.items.map(([kind, width, , , , chars], k) =>
     kind === Kind.Box
-      ? { kind: 'box', width, stretch: width * measured.tracking }
+      ? { kind: 'box', width, letters: measured.tracking * chars }
       : kind === Kind.Space || kind === Kind.KeptSpace
-        ? { kind: 'glue', width, breakable: kind === Kind.Space }
+        ? { kind: 'glue', width, breakable: kind === Kind.Space, letters: -measured.tracking }
         : { kind: 'penalty', width, penalty: forbidden.has(`${measured.block}:${k}`) ? Infinity : kind === Kind.NameHyphen ? NAME_PENALTY : HYPHEN_PENALTY, flagged: true },
   );
   const paragraph = { items, lineWidth: measured.lineWidth, firstLineWidth: measured.firstLineWidth };
   // A paragraph that cannot be set otherwise lets its spaces stretch to 1.45×; where the script may
   // be spaced out, its hardest lines then take more letter-spacing (up to twice the allowance).
-  const lines = breakLines(paragraph) ?? breakLines(paragraph, 1.125) ?? (measured.tracking > 0 ? (breakLines(paragraph, 1.5) ?? breakLines(paragraph, 2)) : undefined);
+  const justified = breakLines(paragraph) ?? breakLines(paragraph, 1.125) ?? (measured.tracking > 0 ? (breakLines(paragraph, 1.5) ?? breakLines(paragraph, 2)) : undefined);
+  // Otherwise it is set ragged, on the breaks that make the most even rag.
+  const lines = justified ?? breakLines(paragraph, Infinity);
   if (!lines) return undefined;
   const cuts = lines.slice(0, -1).map((line) => {
     const [, , node, start, end] = measured.items[line.end]!;
@@ -126,10 +130,10 @@ function planBlock(measured: MeasuredBlock, forbidden: Set<string>): Plan | unde
     const count = items.slice(from, line.end).filter((item) => item.kind === 'glue').length;
     from = line.end + 1;
     spacing.push(tightening(line, count));
-    tracking.push(k === lines.length - 1 ? 0 : spacingOut(line, k === 0 ? measured.firstLineWidth : measured.lineWidth, count));
+    tracking.push(!justified || k === lines.length - 1 ? 0 : spacingOut(line, k === 0 ? measured.firstLineWidth : measured.lineWidth, count));
   }
   const hyphens = lines.slice(0, -1).filter((line) => measured.items[line.end]![0] >= Kind.SoftHyphen).map((line) => `${measured.block}:${line.end}`);
-  return { block: measured.block, cuts, spacing, tracking, hyphens };
+  return { block: measured.block, ragged: !justified, cuts, spacing, tracking, hyphens };
 }
 
 /**
@@ -210,7 +214,7 @@ function measureBlocks(selector: string): { blocks: MeasuredBlock[]; skipped: nu
     let box: [number, number, number][] = [];
     const flush = (): void => {
       if (!box.length) return;
-      items.push([0, box.reduce((w, [n, s, e]) => w + widthOf(nodes[n]!, s, e), 0), box[0]![0], box[0]![1], box.at(-1)![2]]);
+      items.push([0, box.reduce((w, [n, s, e]) => w + widthOf(nodes[n]!, s, e), 0), box[0]![0], box[0]![1], box.at(-1)![2], box.reduce((count, [, s, e]) => count + e - s, 0)]);
       box = [];
     };
     const addToBox = (n: number, at: number): void => {
@@ -228,20 +232,20 @@ function measureBlocks(selector: string): { blocks: MeasuredBlock[]; skipped: nu
           flush();
           const previous = items.at(-1);
           // Collapsed away: at the start of the paragraph, or after another space.
-          if (previous && previous[0] !== 1 && previous[0] !== 2) items.push([kept ? 2 : 1, widthOf(node, j, k), n, j, k]);
+          if (previous && previous[0] !== 1 && previous[0] !== 2) items.push([kept ? 2 : 1, widthOf(node, j, k), n, j, k, 1]);
           j = k;
           continue;
         }
         if (ch === '\u00AD' && (!kept || name)) {
           flush();
-          items.push([name ? 5 : 3, hyphen, n, j, j + 1]);
+          items.push([name ? 5 : 3, hyphen, n, j, j + 1, 0]);
           j++;
           continue;
         }
         addToBox(n, j);
         if ((ch === '-' || ch === '\u2010') && !kept && /\p{L}/u.test(text[j + 1] ?? '')) {
           flush();
-          items.push([4, 0, n, j + 1, j + 1]);
+          items.push([4, 0, n, j + 1, j + 1, 0]);
         }
         j++;
       }
@@ -255,7 +259,7 @@ function measureBlocks(selector: string): { blocks: MeasuredBlock[]; skipped: nu
     const s = style(el);
     const px = (v: string): number => parseFloat(v) || 0;
     const lineWidth = el.getBoundingClientRect().width - px(s.paddingLeft) - px(s.paddingRight) - px(s.borderLeftWidth) - px(s.borderRightWidth);
-    return { block: i, lineWidth, firstLineWidth: lineWidth - px(s.textIndent), tracking: px(s.getPropertyValue('--print-tracking')), items };
+    return { block: i, lineWidth, firstLineWidth: lineWidth - px(s.textIndent), tracking: px(s.getPropertyValue('--print-tracking')) * px(s.fontSize), items };
   });
   for (const i of chosen) Object.assign(all[i]!.style, { textAlign: '', whiteSpace: '' });
   return { blocks, skipped };
@@ -300,6 +304,17 @@ function applyPlans(selector: string, plans: Plan[], ragged: number[], stretch: 
       piece(text.length);
       node.replaceWith(parts);
     }
+    // A space that ends a piece of a line, before an element, would still let the line break there
+    // (whether a line may break after a space is up to the element holding both sides): it moves
+    // to the start of the next piece.
+    for (const spans of lines) {
+      for (let k = 0; k + 1 < spans.length; k++) {
+        const [a, b] = [spans[k]!, spans[k + 1]!];
+        if (!/\s$/.test(a.textContent!)) continue;
+        a.textContent = a.textContent!.trimEnd();
+        if (!/^\s/.test(b.textContent!)) b.textContent = ` ${b.textContent}`;
+      }
+    }
     for (const [k, spans] of lines.entries()) {
       const need = plan.tracking[k];
       if (!need) continue;
@@ -307,7 +322,8 @@ function applyPlans(selector: string, plans: Plan[], ragged: number[], stretch: 
       // about 2·ls: choose it so that the gaps, once justified, stay within the spaces' limit.
       const [shortfall, spaces, count] = need;
       const chars = spans.reduce((n, span) => n + span.textContent!.length, 0);
-      const ls = Math.ceil(((shortfall - stretch * spaces) / Math.max(1, chars - 2 * count)) * 1000) / 1000;
+      // …and never more than fills the line (justification cannot take space away).
+      const ls = Math.min(Math.ceil(((shortfall - stretch * spaces) / Math.max(1, chars - 2 * count)) * 1000) / 1000, Math.floor((shortfall / chars) * 1000) / 1000);
       for (const span of spans) span.style.letterSpacing = `${ls}px`;
     }
     // Check the lines came out as planned: each on one line, in order, within the measure.
@@ -326,7 +342,7 @@ function applyPlans(selector: string, plans: Plan[], ragged: number[], stretch: 
       original.style.textAlign = 'start';
       el.replaceWith(original);
       failed.push(plan.block);
-    }
+    } else if (plan.ragged) el.style.textAlign = 'start';
   }
   for (const i of ragged) all[i]!.style.textAlign = 'start';
   return failed;

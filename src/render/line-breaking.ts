@@ -8,10 +8,17 @@
  */
 
 export type Item =
-  /** A word or word piece; `stretch`: how much wider letter-spacing may make it (0 where the script is never spaced out). */
-  | { kind: 'box'; width: number; stretch: number }
-  /** A word space; `breakable: false` for one inside text that must stay on one line (it still stretches). */
-  | { kind: 'glue'; width: number; breakable: boolean }
+  /**
+   * A word or word piece; `letters`: how much wider letter-spacing may make it (0 where the script is
+   * never spaced out).
+   */
+  | { kind: 'box'; width: number; letters: number }
+  /**
+   * A word space; `breakable: false` for one inside text that must stay on one line (it still
+   * stretches). `letters` is negative: letter-spacing widens the gap around a space by twice its
+   * amount, which the space then cannot stretch by.
+   */
+  | { kind: 'glue'; width: number; breakable: boolean; letters: number }
   /** A place the line may end, drawing `width` more there (a hyphen); `flagged` when that is a hyphen. */
   | { kind: 'penalty'; width: number; penalty: number; flagged: boolean };
 
@@ -82,7 +89,7 @@ export function breakLines(paragraph: Paragraph, tolerance = 1): Line[] | undefi
     const item = items[i]!;
     width[i + 1] = width[i]! + (item.kind === 'penalty' ? 0 : item.width);
     spaces[i + 1] = spaces[i]! + (item.kind === 'glue' ? item.width : 0);
-    letters[i + 1] = letters[i]! + (item.kind === 'box' ? item.stretch : 0);
+    letters[i + 1] = letters[i]! + (item.kind === 'penalty' ? 0 : item.letters);
   }
   const lineWidth = (line: number): number => (line === 0 ? paragraph.firstLineWidth : paragraph.lineWidth);
   /** Where the line after a break at `b` starts: past the spaces and penalties that a break discards. */

@@ -12,7 +12,7 @@ export interface TypesetOptions {
 }
 
 interface HyphenationRules {
-  /** Fewest letters left before and carried over after a break. */
+  /** Fewest letters left before and carried over after a break (TeX's lefthyphenmin and righthyphenmin for English, French and Spanish). */
   before: number;
   after: number;
   /**
