@@ -48,9 +48,10 @@ afterAll(async () => {
 });
 
 describe(`the packed package on Node ${process.version}`, () => {
-  it('holds the built CLI, its templates and its README, and no tests or fixtures', async () => {
+  it('holds the built CLI, its templates, its README and licence, and no tests or fixtures', async () => {
     const listed = await run('tar', ['-tzf', tarball], base);
     expect(listed.stdout.trim().split('\n').sort()).toEqual([
+      'package/LICENSE',
       'package/README.md',
       'package/bin/broadside.cjs',
       'package/build/bundle/broadside.cjs',

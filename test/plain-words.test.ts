@@ -54,6 +54,17 @@ describe('the command line', () => {
     }
   });
 
+  it('status --json prints a JSON failure on stdout for a usage error and for a failure before its report', async () => {
+    const project = await makeProject();
+    const usage = await runCli(['status', '--json', '--min', '120'], project);
+    expect(usage.code).toBe(ExitCode.usage);
+    expect(JSON.parse(usage.stdout)).toMatchObject({ schemaVersion: 1, ok: false, exitCode: ExitCode.usage, error: { message: expect.stringContaining('percentage') } });
+    const unknown = await runCli(['status', '--json', '--lang', 'xx'], project);
+    expect(unknown.code).not.toBe(ExitCode.ok);
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ ok: false, exitCode: unknown.code, error: { message: expect.stringContaining('xx') } });
+    expect(unknown.stderr).toMatch(/^error: /);
+  });
+
   it('verify of a folder that does not exist says so', async () => {
     const project = await makeProject();
     const result = await runCli(['verify', 'no-such-build'], project);

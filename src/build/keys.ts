@@ -6,12 +6,13 @@ import { marginText, pdfMetadata } from '../pdf/metadata.js';
 import type { Format } from '../writers/paths.js';
 
 /**
- * An artifact's cache key: the hash of Broadside's version and of everything the artifact is made of,
- * taken after rendering, so that any change that reaches the output (an input, a template, a font, an
- * option such as --paper or SOURCE_DATE_EPOCH) changes the key and nothing else does.
+ * An artifact's cache key: the hash of Broadside's own code (`code`, from codeIdentity: its version
+ * and a hash of its code and templates) and of everything the artifact is made of, taken after
+ * rendering, so that any change that reaches the output (an input, a template, a font, an option
+ * such as --paper or SOURCE_DATE_EPOCH, the code that prints) changes the key and nothing else does.
  */
-export function textKey(version: string, format: Exclude<Format, 'pdf'>, content: string): string {
-  return sha256Json({ broadside: version, format, content: sha256(content) });
+export function textKey(code: string, format: Exclude<Format, 'pdf'>, content: string): string {
+  return sha256Json({ broadside: code, format, content: sha256(content) });
 }
 
 export interface PdfSources {
@@ -23,10 +24,10 @@ export interface PdfSources {
 }
 
 /** A PDF is a function of its page, its print stylesheet, the shared assets and its document information. */
-export function pdfKey(version: string, doc: LocalizedStatement, sources: PdfSources): string {
+export function pdfKey(code: string, doc: LocalizedStatement, sources: PdfSources): string {
   const metadata = pdfMetadata(doc, sources.creator, sources.fixedDate);
   return sha256Json({
-    broadside: version,
+    broadside: code,
     format: 'pdf',
     html: sha256(sources.html),
     printCss: sha256(sources.printCss),

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { BroadsideError, ExitCode, exitCodeDescriptions, UsageError } from '../errors.js';
 import { failureSummary } from '../report/build-summary.js';
+import { failureDocument } from '../report/failure.js';
+import { STATUS_SCHEMA_VERSION } from '../status/status.js';
 import { registerBrowser } from './commands/browser.js';
 import { registerAddLang } from './commands/add-lang.js';
 import { registerBuild } from './commands/build.js';
@@ -74,11 +76,18 @@ function leafCommands(command: Command): Command[] {
   return command.commands.length ? command.commands.flatMap(leafCommands) : [command];
 }
 
+/** The JSON a command's --json prints on stdout when it fails before it has a report of its own. */
+const JSON_FAILURES: Record<string, (error: unknown) => string> = {
+  build: (error) => failureSummary(error, undefined),
+  status: (error) => failureDocument(error, STATUS_SCHEMA_VERSION),
+};
+
 function reportError(error: unknown, proc: CliProcess, argv: readonly string[]): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return ExitCode.ok;
     // A program that asked for JSON reads stdout: it gets JSON for a mistyped command line too.
-    if (argv[0] === 'build' && argv.includes('--json')) proc.stdout.write(failureSummary(new UsageError(error.message.replace(/^error: /, '')), undefined));
+    const jsonFailure = argv.includes('--json') ? JSON_FAILURES[argv[0] ?? ''] : undefined;
+    if (jsonFailure) proc.stdout.write(jsonFailure(new UsageError(error.message.replace(/^error: /, ''))));
     return ExitCode.usage;
   }
   if (error instanceof BroadsideError) {

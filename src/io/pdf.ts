@@ -1,38 +1,14 @@
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import type { Config } from '../config/schema.js';
-import { InterruptedError, PdfError } from '../errors.js';
+import { PdfError } from '../errors.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import type { PdfMetadata } from '../pdf/finish.js';
 import { marginText, pdfMetadata } from '../pdf/metadata.js';
 import { artifactPath, printStylesheetPath } from '../writers/paths.js';
 import type { Assets } from './assets.js';
-import { requireBrowser } from './browser.js';
-import { createProfile, removeProfile } from './browser-profile.js';
 import { printJustified } from './justify.js';
-
-/** A made-up origin: pages are never loaded from file://, so they cannot reach local files. */
-export const PRINT_ORIGIN = 'https://print.broadside.invalid';
-
-const CONTENT_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', woff2: 'font/woff2' };
-
-const CHROMIUM_FLAGS = [
-  '--disable-gpu',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-extensions',
-  '--disable-default-apps',
-  '--font-render-hinting=none',
-  // WebUIOmnibox*: Chromium 15x preloads its omnibox popup as a web page even when headless, which
-  // costs about 0.6 s of CPU at every launch.
-  '--disable-features=IsolateOrigins,site-per-process,Translate,MediaRouter,OptimizationHints,PaintHolding,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
-  '--disable-site-isolation-trials',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-  '--disable-ipc-flooding-protection',
-];
+import { checkAborted, firstLine, launchPrintBrowser } from './print-browser.js';
+import { answerRequest, PRINT_ORIGIN, type ShownPage } from './print-requests.js';
 
 export interface PrintOptions {
   config: Config;
@@ -140,40 +116,14 @@ export interface Printer {
 }
 
 export async function startPrinter(options: PrintOptions): Promise<Printer> {
-  const [found, { launch }] = await Promise.all([requireBrowser(options.config.pdf.executablePath, options.env), import('puppeteer-core')]);
   const timeout = options.config.pdf.timeoutSeconds * 1000;
-  checkAborted(options.signal);
-  const profile = await createProfile();
-  let browser: Browser;
-  try {
-    browser = await launch({
-      executablePath: found.executablePath,
-      userDataDir: profile,
-      headless: true,
-      pipe: true,
-      // Chromium refuses to start its sandbox as root; everyone else keeps it.
-      args: process.getuid?.() === 0 ? [...CHROMIUM_FLAGS, '--no-sandbox'] : CHROMIUM_FLAGS,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      timeout,
-    });
-  } catch (error) {
-    await removeProfile(profile);
-    throw new PdfError(`the browser at ${found.executablePath} (found via ${found.via}) did not start: ${firstLine(error)}`, undefined, 'check that it runs (`<path> --version`), or point pdf.executablePath in broadside.yaml to another Chrome or Chromium.');
-  }
-  let crashed = false;
-  browser.on('disconnected', () => (crashed = true));
-  const closeOnAbort = (): void => void browser.close().catch(() => undefined);
-  options.signal?.addEventListener('abort', closeOnAbort, { once: true });
-  // Ctrl-C while the browser was starting: close it now rather than after printing everything.
-  if (options.signal?.aborted) closeOnAbort();
+  const started = await launchPrintBrowser(options);
+  const { browser } = started;
   // The tab Chromium opens at launch is ready now; set it up while the build renders.
   const [initialTab] = await browser.pages();
   const firstPage = openPage(browser, initialTab, options.onBlockedRequest);
   firstPage.catch(() => undefined);
   const pages: Promise<PrintPage>[] = [firstPage];
-  let closing: Promise<void> | undefined;
 
   const print = async (jobs: PrintJob[]): Promise<Map<string, Uint8Array>> => {
     const results = new Map<string, Uint8Array>();
@@ -196,18 +146,12 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
     if (failure) {
       if (failure.reason instanceof PdfError) throw failure.reason;
       if (failure.reason instanceof Error && failure.reason.name === 'TimeoutError') throw timeoutError(timeout, 'printing');
-      const why = crashed ? 'the browser crashed' : firstLine(failure.reason);
+      const why = started.crashed ? 'the browser crashed' : firstLine(failure.reason);
       throw new PdfError(`printing a PDF failed: ${why}`, undefined, 'run again; if it keeps failing, try `broadside build --format html,txt` and report the problem.');
     }
     return results;
   };
-  const close = (): Promise<void> =>
-    (closing ??= (async () => {
-      options.signal?.removeEventListener('abort', closeOnAbort);
-      await stopBrowser(browser);
-      await removeProfile(profile);
-    })());
-  return { print, close };
+  return { print, close: () => started.close() };
 }
 
 /**
@@ -277,13 +221,15 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
   page.setDefaultTimeout(0);
   const [session] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true), page.setCacheEnabled(true)]);
   await session.send('Page.enable');
-  let current: PrintJob | undefined;
   let location: string | undefined;
-  page.on('request', (request) => serve(request, location, current, onBlocked));
+  let shown: ShownPage | undefined;
+  page.on('request', (request) => answerRequest(request, shown, onBlocked));
 
   const show = async (job: PrintJob): Promise<void> => {
-    if (location === undefined || !sameDepth(location, job.page)) {
-      location = job.page;
+    const navigate = location === undefined || !sameDepth(location, job.page);
+    if (navigate) location = job.page;
+    shown = { location: location!, page: job.page, files: job.files };
+    if (navigate) {
       await page.goto(`${PRINT_ORIGIN}/${job.page}`, { waitUntil: 'load' });
       return;
     }
@@ -296,7 +242,6 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
   };
   return {
     async print(job) {
-      current = job;
       const showWithFonts = async (): Promise<void> => {
         await show(job);
         await loadMarginBoxFonts(page, job.marginText);
@@ -304,58 +249,6 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
       return printJustified(page, showWithFonts, () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false }));
     },
   };
-}
-
-/**
- * The build is done with the browser (every PDF is in hand, or the build failed) and its profile is
- * thrown away, so a graceful shutdown has nothing to save: end the browser's whole process group at
- * once (Puppeteer starts it as a group leader), ~100 ms faster than asking it to close. On Windows,
- * or when that fails, close it normally.
- */
-async function stopBrowser(browser: Browser): Promise<void> {
-  const child = browser.process();
-  if (!child?.pid || process.platform === 'win32' || child.exitCode !== null || child.signalCode !== null) {
-    await browser.close().catch(() => undefined);
-    return;
-  }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    await browser.close().catch(() => undefined);
-    return;
-  }
-  await exited;
-  browser.disconnect().catch(() => undefined);
-}
-
-function checkAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new InterruptedError('the build was interrupted; the previous output is unchanged');
-}
-
-function serve(request: HTTPRequest, location: string | undefined, job: PrintJob | undefined, onBlocked?: (url: string) => void): void {
-  const url = request.url();
-  const requested = url.startsWith(`${PRINT_ORIGIN}/`) ? decodeURIComponent(new URL(url).pathname.slice(1)) : undefined;
-  const besidePage = requested !== undefined && location !== undefined && requested.startsWith(folderOf(location));
-  const path = besidePage && job ? folderOf(job.page) + requested.slice(folderOf(location!).length) : requested;
-  const body = path === undefined || !job ? undefined : job.files(path);
-  if (body === undefined || request.method() !== 'GET') {
-    onBlocked?.(url);
-    void request.abort('blockedbyclient');
-    return;
-  }
-  const extension = path!.split('.').pop()!;
-  void request.respond({
-    status: 200,
-    contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',
-    headers: { 'cache-control': besidePage ? 'no-store' : 'max-age=86400, immutable' },
-    body: typeof body === 'string' ? Buffer.from(body) : body,
-  });
-}
-
-/** `a/b/page.html` → `a/b/`. */
-function folderOf(path: string): string {
-  return path.slice(0, path.lastIndexOf('/') + 1);
 }
 
 /** Relative links resolve alike from both pages: `../../assets/` reaches the same files. */
@@ -388,8 +281,4 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 function timeoutError(ms: number, what: string): PdfError {
   return new PdfError(`the browser did not finish ${what} within ${ms / 1000} s (pdf.timeoutSeconds)`, undefined, `on a slow or busy machine raise pdf.timeoutSeconds in broadside.yaml (up to 600), for example \`timeoutSeconds: ${Math.min(600, Math.max(120, (ms / 1000) * 2))}\` under \`pdf:\`; if it keeps happening, check that the browser works.`);
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }

@@ -1,9 +1,10 @@
 import type { BuildResult } from '../build/build.js';
 import type { Gate } from '../build/gate.js';
-import { BroadsideError, ExitCode } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import type { Finding } from '../model/finding.js';
 import type { Shard } from '../plan/shard.js';
 import { VERSION } from '../version.js';
+import { failureFields } from './failure.js';
 
 /** Bumped only when a field changes meaning or disappears; new fields may be added within a version. */
 export const BUILD_SUMMARY_SCHEMA_VERSION = 1;
@@ -28,19 +29,8 @@ export function successSummary(result: BuildResult, shard: Shard | undefined): s
 
 /** `broadside build --json` after a build that failed: the error, and the findings that failed it. */
 export function failureSummary(error: unknown, gate: Gate | undefined): string {
-  const known = error instanceof BroadsideError;
   return json({
-    schemaVersion: BUILD_SUMMARY_SCHEMA_VERSION,
-    ok: false,
-    exitCode: known ? error.exitCode : ExitCode.internal,
-    broadside: VERSION,
-    error: {
-      message: error instanceof Error ? error.message : String(error),
-      hint: known ? (error.hint ?? null) : null,
-      file: known ? (error.location?.file ?? null) : null,
-      line: known ? (error.location?.line ?? null) : null,
-      column: known ? (error.location?.column ?? null) : null,
-    },
+    ...failureFields(error, BUILD_SUMMARY_SCHEMA_VERSION),
     warnings: (gate?.warnings ?? []).map(findingJson),
     errors: (gate?.errors ?? []).map(findingJson),
   });

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { ExitCode, IncompleteError } from '../../errors.js';
+import { failureDocument } from '../../report/failure.js';
 import { list, type CliProcess } from '../io.js';
 import type { ProjectLocator } from '../project.js';
 
@@ -25,9 +26,15 @@ export function registerStatus(program: Command, proc: CliProcess, project: Proj
     .option('--min <percent>', `fail (exit ${ExitCode.incomplete}) when a language is less complete than this; a language's own \`minComplete\` in broadside.yaml takes precedence`, percentage)
     .action(async (statements: string[], flags: StatusFlags) => {
       const { loadProject } = await import('../../io/project.js');
-      const { translationStatus } = await import('../../status/status.js');
+      const { translationStatus, STATUS_SCHEMA_VERSION } = await import('../../status/status.js');
       const { formatStatusTable } = await import('../../report/status-table.js');
-      const report = translationStatus(await loadProject(await project.root()), { statements, langs: flags.lang, min: flags.min });
+      let report;
+      try {
+        report = translationStatus(await loadProject(await project.root()), { statements, langs: flags.lang, min: flags.min });
+      } catch (error) {
+        if (flags.json) proc.stdout.write(failureDocument(error, STATUS_SCHEMA_VERSION));
+        throw error;
+      }
       proc.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatusTable(report));
       const below = report.statements.flatMap((s) => s.languages.filter((l) => l.belowMinimum).map((l) => `${l.lang} is ${l.percent} % complete in ${s.statement} (minimum ${l.minimum} %)`));
       if (below.length) {
