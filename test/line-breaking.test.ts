@@ -3,7 +3,10 @@ import { breakLines, STRETCH, type Item } from '../src/render/line-breaking.js';
 
 /** Words of the given widths with 4-wide spaces between them, no letter-spacing. */
 function words(widths: number[]): Item[] {
-  return widths.flatMap((width, k): Item[] => (k === 0 ? [] : [{ kind: 'glue', width: 4, breakable: true, letters: 0 }]).concat({ kind: 'box', width, letters: 0 }));
+  return widths.flatMap((width, k): Item[] => {
+    const box: Item = { kind: 'box', width, letters: 0 };
+    return k === 0 ? [box] : [{ kind: 'glue', width: 4, breakable: true, letters: 0 }, box];
+  });
 }
 
 describe('paragraph line breaking', () => {
@@ -12,6 +15,17 @@ describe('paragraph line breaking', () => {
     const lines = breakLines({ items: words([47, 50, 48, 48]), lineWidth: 100, firstLineWidth: 100 });
     expect(lines?.map((l) => l.end)).toEqual([3, 7]);
     expect(lines![0]!.ratio).toBeCloseTo(-1, 6);
+  });
+
+  it('sets a ragged paragraph for an even rag, its spaces at their natural width', () => {
+    // Filling line 1 (30 30 30 = 98) would leave "50" alone on line 2, 50 short; "30 30" (64) then
+    // "30 50" (84) is more even.
+    const items = words([30, 30, 30, 50, 50, 10]);
+    const lines = breakLines({ items, lineWidth: 100, firstLineWidth: 100, rag: 40 }, Infinity);
+    expect(lines?.map((l) => l.natural)).toEqual([64, 84, 64]);
+    expect(lines!.every((l) => l.ratio >= 0)).toBe(true);
+    // Not tightened to get a word in, as a justified line would be.
+    expect(breakLines({ items: words([47, 50]), lineWidth: 100, firstLineWidth: 100, rag: 40 }, Infinity)?.map((l) => l.end)).toEqual([1, 3]);
   });
 
   it('returns only lines within the limits', () => {

@@ -7,12 +7,13 @@ import { breakLines, HYPHEN_PENALTY, SHRINK, STRETCH, type Item, type Line } fro
  * points are measured, the best breaks are chosen in Node (src/render/line-breaking.ts), and the
  * paragraph's lines are fixed in the page: the text between two chosen breaks is set unbreakable,
  * so Chromium can break only there, and a line set tighter than natural gets its word spacing.
- * A paragraph that cannot be set within the limits, or whose lines do not come out as planned, is
- * set ragged instead. Only Broadside's own functions run in the page (JavaScript stays off for the
+ * A paragraph set ragged (English) is broken the same way, for an even rag; one that cannot be
+ * justified within the limits is set ragged too, and one whose lines do not come out as planned is
+ * left to Chromium, ragged. Only Broadside's own functions run in the page (JavaScript stays off for the
  * page itself); the translator's text is only measured and moved, never parsed.
  */
 
-/** The blocks set as paragraphs: those whose computed alignment is `justify`. */
+/** The blocks set as paragraphs: those justified, and those set ragged (aligned to the start or an edge). */
 const BLOCKS = 'main p, main li';
 
 /** A measured item: kind, width (CSS px), where it sits (text node index, start and end offset), and its characters. */
@@ -30,11 +31,18 @@ const enum Kind {
   NameHyphen = 5,
 }
 
+/** How short of the measure a ragged line may comfortably stop, in em (TeX's \raggedright allows 2). */
+const RAG = 3;
+
 /** What breaking a name costs: more than any line the limits allow, so only where nothing else will do. */
 const NAME_PENALTY = 1000;
 
 interface MeasuredBlock {
   block: number;
+  /** Justified, or set ragged (aligned to the start or an edge). */
+  justify: boolean;
+  /** The type size, in px. */
+  em: number;
   lineWidth: number;
   firstLineWidth: number;
   /** The most letter-spacing a line may take (--print-tracking), in px. */
@@ -115,9 +123,9 @@ function planBlock(measured: MeasuredBlock, forbidden: Set<string>): Plan | unde
   const paragraph = { items, lineWidth: measured.lineWidth, firstLineWidth: measured.firstLineWidth };
   // A paragraph that cannot be set otherwise lets its spaces stretch to 1.45×; where the script may
   // be spaced out, its hardest lines then take more letter-spacing (up to twice the allowance).
-  const justified = breakLines(paragraph) ?? breakLines(paragraph, 1.125) ?? (measured.tracking > 0 ? (breakLines(paragraph, 1.5) ?? breakLines(paragraph, 2)) : undefined);
+  const justified = measured.justify ? (breakLines(paragraph) ?? breakLines(paragraph, 1.125) ?? (measured.tracking > 0 ? (breakLines(paragraph, 1.5) ?? breakLines(paragraph, 2)) : undefined)) : undefined;
   // Otherwise it is set ragged, on the breaks that make the most even rag.
-  const lines = justified ?? breakLines(paragraph, Infinity);
+  const lines = justified ?? breakLines({ ...paragraph, rag: RAG * measured.em }, Infinity);
   if (!lines) return undefined;
   const cuts = lines.slice(0, -1).map((line) => {
     const [, , node, start, end] = measured.items[line.end]!;
@@ -168,8 +176,10 @@ function measureBlocks(selector: string): { blocks: MeasuredBlock[]; skipped: nu
     return s;
   };
   const generated = (el: Element): boolean => ['::before', '::after'].some((p) => !['none', 'normal'].includes(getComputedStyle(el, p).content));
+  const justified = new Set<number>();
   for (const [i, el] of all.entries()) {
-    if (style(el).textAlign !== 'justify') continue;
+    if (!['justify', 'start', 'left', 'right'].includes(style(el).textAlign)) continue;
+    if (style(el).textAlign === 'justify') justified.add(i);
     const inline = Array.from(el.querySelectorAll('*')).every((d) => style(d).display === 'inline' && d.tagName !== 'BR' && !generated(d));
     (inline && !generated(el) ? chosen : skipped).push(i);
   }
@@ -259,7 +269,7 @@ function measureBlocks(selector: string): { blocks: MeasuredBlock[]; skipped: nu
     const s = style(el);
     const px = (v: string): number => parseFloat(v) || 0;
     const lineWidth = el.getBoundingClientRect().width - px(s.paddingLeft) - px(s.paddingRight) - px(s.borderLeftWidth) - px(s.borderRightWidth);
-    return { block: i, lineWidth, firstLineWidth: lineWidth - px(s.textIndent), tracking: px(s.getPropertyValue('--print-tracking')) * px(s.fontSize), items };
+    return { block: i, justify: justified.has(i), em: px(s.fontSize), lineWidth, firstLineWidth: lineWidth - px(s.textIndent), tracking: px(s.getPropertyValue('--print-tracking')) * px(s.fontSize), items };
   });
   for (const i of chosen) Object.assign(all[i]!.style, { textAlign: '', whiteSpace: '' });
   return { blocks, skipped };

@@ -27,6 +27,11 @@ export interface Paragraph {
   /** The measure, and the first line's (less its indent). */
   lineWidth: number;
   firstLineWidth: number;
+  /**
+   * Set ragged: how short of the measure a line may stop (its adjustment ratio is its shortfall over
+   * this), as TeX's ragged-right `\rightskip` stretch; its spaces keep their natural width.
+   */
+  rag?: number;
 }
 
 /**
@@ -123,9 +128,12 @@ export function breakLines(paragraph: Paragraph, tolerance = 1): Line[] | undefi
       const lineLetters = letters[b]! - a.letters;
       const target = lineWidth(a.line);
       let ratio: number;
-      if (last) ratio = natural > target ? (stretchable > 0 ? (target - natural) / (stretchable * SHRINK) : -Infinity) : 0;
-      else if (natural < target) ratio = stretchable + lineLetters > 0 ? (target - natural) / (stretchable * STRETCH + lineLetters) : Infinity;
-      else if (natural > target) ratio = stretchable > 0 ? (target - natural) / (stretchable * SHRINK) : -Infinity;
+      const shrinkable = paragraph.rag === undefined ? stretchable * SHRINK : 0;
+      if (last) ratio = natural > target ? (shrinkable > 0 ? (target - natural) / shrinkable : -Infinity) : 0;
+      else if (natural < target) {
+        const stretch = paragraph.rag ?? stretchable * STRETCH + lineLetters;
+        ratio = stretch > 0 ? (target - natural) / stretch : Infinity;
+      } else if (natural > target) ratio = shrinkable > 0 ? (target - natural) / shrinkable : -Infinity;
       else ratio = 0;
       if (ratio >= -1 && !last) kept.push(a);
       if (ratio < -1 || ratio > tolerance) continue;
