@@ -113,19 +113,25 @@ export async function justifyParagraphs(page: Page, forbidden = new Set<string>(
 
 /** The breaks of one measured paragraph, justified if it can be within the limits; undefined if it cannot be set on one measure at all. */
 function planBlock(measured: MeasuredBlock, forbidden: Set<string>): Plan | undefined {
-  const items: Item[] = measured.items.map(([kind, width, , , , chars], k) =>
-    kind === Kind.Box
-      ? { kind: 'box', width, letters: measured.tracking * chars }
-      : kind === Kind.Space || kind === Kind.KeptSpace
-        ? { kind: 'glue', width, breakable: kind === Kind.Space, letters: -measured.tracking }
-        : { kind: 'penalty', width, penalty: forbidden.has(`${measured.block}:${k}`) ? Infinity : kind === Kind.NameHyphen ? NAME_PENALTY : HYPHEN_PENALTY, flagged: true },
-  );
-  const paragraph = { items, lineWidth: measured.lineWidth, firstLineWidth: measured.firstLineWidth };
-  // A paragraph that cannot be set otherwise lets its spaces stretch to 1.45×; where the script may
-  // be spaced out, its hardest lines then take more letter-spacing (up to twice the allowance).
-  const justified = measured.justify ? (breakLines(paragraph) ?? breakLines(paragraph, 1.125) ?? (measured.tracking > 0 ? (breakLines(paragraph, 1.5) ?? breakLines(paragraph, 2)) : undefined)) : undefined;
+  const setWith = (names: boolean): { items: Item[]; lines: Line[] | undefined } => {
+    const items: Item[] = measured.items.map(([kind, width, , , , chars], k) => {
+      if (kind === Kind.Box) return { kind: 'box', width, letters: measured.tracking * chars };
+      if (kind === Kind.Space || kind === Kind.KeptSpace) return { kind: 'glue', width, breakable: kind === Kind.Space, letters: -measured.tracking };
+      const penalty = forbidden.has(`${measured.block}:${k}`) || (kind === Kind.NameHyphen && !names) ? Infinity : kind === Kind.NameHyphen ? NAME_PENALTY : HYPHEN_PENALTY;
+      return { kind: 'penalty', width, penalty, flagged: true };
+    });
+    const paragraph = { items, lineWidth: measured.lineWidth, firstLineWidth: measured.firstLineWidth };
+    if (!measured.justify) return { items, lines: breakLines({ ...paragraph, rag: RAG * measured.em }, Infinity) };
+    // A paragraph that cannot be set otherwise lets its spaces stretch to 1.45×; where the script may
+    // be spaced out, its hardest lines then take more letter-spacing (up to twice the allowance).
+    return { items, lines: breakLines(paragraph) ?? breakLines(paragraph, 1.125) ?? (measured.tracking > 0 ? (breakLines(paragraph, 1.5) ?? breakLines(paragraph, 2)) : undefined) };
+  };
+  // Names are broken only where the paragraph cannot be set within the limits otherwise.
+  let { items, lines } = setWith(false);
+  if (!lines && measured.justify) ({ items, lines } = setWith(true));
+  const justified = measured.justify && lines !== undefined;
   // Otherwise it is set ragged, on the breaks that make the most even rag.
-  const lines = justified ?? breakLines({ ...paragraph, rag: RAG * measured.em }, Infinity);
+  if (!lines) lines = breakLines({ items, lineWidth: measured.lineWidth, firstLineWidth: measured.firstLineWidth, rag: RAG * measured.em }, Infinity);
   if (!lines) return undefined;
   const cuts = lines.slice(0, -1).map((line) => {
     const [, , node, start, end] = measured.items[line.end]!;
