@@ -97,6 +97,9 @@ export async function printJustified(page: Page, show: () => Promise<void>, prin
  */
 export async function justifyParagraphs(page: Page, forbidden = new Set<string>()): Promise<JustifyResult> {
   await page.emulateMediaType('print');
+  // Only a page whose print stylesheet gives its measure is laid out as it will print.
+  const measured = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--print-measure') !== '');
+  if (!measured) return { hyphenBreaks: [] };
   const { blocks, skipped } = await page.evaluate(measureBlocks, BLOCKS);
   const plans: Plan[] = [];
   // Set ragged: paragraphs with more than text in them (a forced break, generated text), and those
