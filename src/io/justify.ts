@@ -97,10 +97,9 @@ export async function printJustified(page: Page, show: () => Promise<void>, prin
  */
 export async function justifyParagraphs(page: Page, forbidden = new Set<string>()): Promise<JustifyResult> {
   await page.emulateMediaType('print');
-  // Only a page whose print stylesheet gives its measure is laid out as it will print.
-  const measured = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--print-measure') !== '');
+  const measured = await page.evaluate(measureBlocks, BLOCKS);
   if (!measured) return { hyphenBreaks: [] };
-  const { blocks, skipped } = await page.evaluate(measureBlocks, BLOCKS);
+  const { blocks, skipped } = measured;
   const plans: Plan[] = [];
   // Set ragged: paragraphs with more than text in them (a forced break, generated text), and those
   // that cannot be justified within the limits.
@@ -174,7 +173,9 @@ function spacingOut(line: Line, target: number, spaces: number): [number, number
 
 // ---- Run in the page: self-contained, no imports, no closures over Node values. ----
 
-function measureBlocks(selector: string): { blocks: MeasuredBlock[]; skipped: number[] } {
+function measureBlocks(selector: string): { blocks: MeasuredBlock[]; skipped: number[] } | undefined {
+  // Only a page whose print stylesheet gives its measure is laid out here as it will print.
+  if (getComputedStyle(document.documentElement).getPropertyValue('--print-measure') === '') return undefined;
   const all = Array.from(document.querySelectorAll<HTMLElement>(selector));
   const chosen: number[] = [];
   const skipped: number[] = [];
