@@ -97,9 +97,9 @@ export async function printJustified(page: Page, show: () => Promise<void>, prin
  */
 export async function justifyParagraphs(page: Page, forbidden = new Set<string>()): Promise<JustifyResult> {
   await page.emulateMediaType('print');
-  const measured = await page.evaluate(measureBlocks, BLOCKS);
-  if (!measured) return { hyphenBreaks: [] };
-  const { blocks, skipped } = measured;
+  const laidOut = await page.evaluate(measureBlocks, BLOCKS);
+  if (!laidOut) return { hyphenBreaks: [] };
+  const { blocks, skipped } = laidOut;
   const plans: Plan[] = [];
   // Set ragged: paragraphs with more than text in them (a forced break, generated text), and those
   // that cannot be justified within the limits.
