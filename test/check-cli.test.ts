@@ -143,7 +143,7 @@ describe('checks set aside for one entry (ignore:)', () => {
     for (const ignore of ['[stale]', '[identicall]']) {
       const { code, stderr } = await runCli(['check'], await withEntry(ignore));
       expect(code).toBe(4);
-      expect(stderr).toMatch(/^error: translations\/es\.yaml:34:\d+: .*statements\.broken\.plain\.ignore\.0`: must list checks to set aside for this entry, from: identical, markup-links/);
+      expect(stderr).toMatch(/^error: translations\/es\.yaml:40:\d+: .*statements\.broken\.plain\.ignore\.0`: must list checks to set aside for this entry, from: identical, markup-links/);
       expect(stderr).not.toMatch(/from: [^\n]*\bstale\b/);
     }
   });

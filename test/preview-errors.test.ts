@@ -3,17 +3,16 @@ import { join } from 'node:path';
 import { launch, type Browser, type Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/io/browser.js';
-import { preview } from '../src/preview/preview.js';
 import { makeProject, REPO } from './helpers.js';
 import { get, TIMEOUT_MS } from './http.js';
+import { startPreview, type RunningPreview } from './preview-run.js';
 
 /** Appended to a translation: a YAML string whose quotation mark is never closed. */
 const BROKEN = 'title: "unclosed\n';
 
 describe('preview of a broken save, in a browser', () => {
   let browser: Browser;
-  let controller: AbortController;
-  let previewing: Promise<void> | undefined;
+  let running: RunningPreview | undefined;
   const projects: string[] = [];
 
   beforeAll(async () => {
@@ -24,31 +23,15 @@ describe('preview of a broken save, in a browser', () => {
     await browser.close();
   });
   afterEach(async () => {
-    controller.abort();
-    await previewing;
+    await running?.stop();
+    running = undefined;
     for (const project of projects.splice(0)) await rm(project, { recursive: true, force: true });
   });
 
   /** Starts a preview of HTML and text; resolves with its address once the first build ended. */
   async function start(project: string): Promise<string> {
-    controller = new AbortController();
-    let listening!: (url: string) => void;
-    let firstDone!: () => void;
-    const address = new Promise<string>((resolve) => (listening = resolve));
-    const first = new Promise<void>((resolve) => (firstDone = resolve));
-    const ended = (): void => firstDone();
-    previewing = preview({
-      build: { root: project, formats: ['html', 'txt'] },
-      port: 0,
-      watch: true,
-      signal: controller.signal,
-      onListening: listening,
-      onResult: ended,
-      onError: ended,
-    });
-    const base = await address;
-    await first;
-    return base;
+    running = await startPreview(project);
+    return running.base;
   }
 
   async function openConnected(url: string): Promise<Page> {

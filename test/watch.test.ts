@@ -100,20 +100,21 @@ describe('watchBuild', () => {
 });
 
 describe('watchProject', () => {
-  async function countingWatch(project: string): Promise<{ builds: () => number; outcomes: Outcomes<number> }> {
+  async function countingWatch(project: string, quietMs?: number): Promise<{ builds: () => number; outcomes: Outcomes<number> }> {
     let builds = 0;
     const outcomes = new Outcomes<number>();
     controller = new AbortController();
-    watching = watchProject({ root: project, rebuild: async () => ++builds, ...outcomes, signal: controller.signal });
+    watching = watchProject({ root: project, rebuild: async () => ++builds, ...outcomes, signal: controller.signal, quietMs });
     await outcomes.next();
     return { builds: () => builds, outcomes };
   }
 
   // Saves 20 ms apart are one burst only while this process keeps time: a stall of over 130 ms
   // (a loaded CI machine starting browsers for other tests) splits it, so the test may run again.
+  // The quiet period is the test's own, 150 ms, so that a stall must be long to split the burst.
   it('turns a burst of saves into one build and ignores the build output', { retry: 2 }, async () => {
     const project = await makeProject();
-    const { builds, outcomes } = await countingWatch(project);
+    const { builds, outcomes } = await countingWatch(project, 150);
     await mkdir(join(project, 'dist'));
     await writeFile(join(project, 'dist/index.html'), 'build output\n');
     for (let i = 1; i <= 5; i++) {
@@ -141,6 +142,33 @@ describe('watchProject', () => {
 
     await writeFile(join(project, 'terms.yaml'), 'terms:\n');
     expect((await outcomes.next()).rebuild.changed).toEqual(['terms.yaml']);
+  });
+
+  it('abandons a build overtaken by a save, and builds its changes with the next', async () => {
+    const project = await makeProject();
+    const outcomes = new Outcomes<number>();
+    const abandoned: Rebuild[] = [];
+    const started: AbortSignal[] = [];
+    controller = new AbortController();
+    // Every build but the third waits until it is abandoned.
+    const rebuild = (signal: AbortSignal): Promise<number> => {
+      started.push(signal);
+      const n = started.length;
+      if (n === 3) return Promise.resolve(n);
+      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error(`build ${n} abandoned`)), { once: true }));
+    };
+    watching = watchProject({ root: project, rebuild, ...outcomes, onAbandoned: (r) => abandoned.push(r), signal: controller.signal });
+    await expect.poll(() => started.length, { timeout: 15_000 }).toBe(1);
+    await retitle(project, 'Título 1');
+    await expect.poll(() => started.length, { timeout: 15_000 }).toBe(2);
+    expect(started[0]!.aborted).toBe(true);
+    await writeFile(join(project, 'terms.yaml'), 'terms:\n');
+    const third = await outcomes.next();
+    expect(resultOf(third)).toBe(3);
+    // The second build was abandoned too: the third has the changes of both.
+    expect(third.rebuild.changed).toEqual(['terms.yaml', SPANISH]);
+    expect(abandoned.map((r) => r.changed)).toEqual([[], [SPANISH]]);
+    expect(outcomes.count).toBe(0);
   });
 
   it('stops on abort and builds no more', async () => {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { assetsDigest } from './keys.js';
 import { brokenEntries, buildFindings, gateError, gateFindings, type Gate } from './gate.js';
 import { indexPage } from './index-page.js';
-import { printAll, PrinterStart } from './printing.js';
+import { printAll, PrinterStart, type BuildPrinter, type KeptPrinter } from './printing.js';
 import { editionRenderer } from './render.js';
 import { sourceDate, sourceDateEpoch } from './source-date.js';
 import type { Config } from '../config/schema.js';
@@ -26,6 +26,7 @@ import type { Edition } from '../writers/html.js';
 import { ASSETS_DIR, FORMATS, INDEX_PATH, MANIFEST_PATH, printStylesheetPath, type Format } from '../writers/paths.js';
 import { WRITERS } from '../writers/registry.js';
 import { selectLanguages } from '../model/translated-languages.js';
+import type { ReadCache } from '../readers/read-cache.js';
 import { VERSION } from '../version.js';
 
 export type { Artifact, ArtifactStatus };
@@ -78,24 +79,31 @@ export interface BuildResult {
   timings: Timings;
 }
 
+/** What a series of builds keeps from one to the next (see BuildSession): the browser and the files read. */
+export interface BuildState {
+  printer: KeptPrinter;
+  reads: ReadCache;
+}
+
 /** read → model → localize → check → write, making only what changed: the whole `broadside build`. */
-export async function build(options: BuildOptions, events: BuildEvents = {}): Promise<BuildResult> {
+export async function build(options: BuildOptions, events: BuildEvents = {}, state?: BuildState): Promise<BuildResult> {
   const started = performance.now();
   const lap = stopwatch();
   const config = await loadConfig(options.root);
   const out = resolve(options.root, options.out ?? config.output);
   const env = options.env ?? {};
-  const printer = new PrinterStart({ config, env, creator: CREATOR, fixedDate: sourceDateEpoch(env), signal: options.signal, onPrinted: events.onArtifact });
+  const printOptions = { config, env, creator: CREATOR, fixedDate: sourceDateEpoch(env), signal: options.signal, onPrinted: events.onArtifact };
+  const printer = state ? state.printer.for(printOptions) : new PrinterStart(printOptions);
   // A cold build will print: start the browser now, so its start-up overlaps reading and rendering.
   if (willPrintEverything(options, out)) printer.start();
   try {
-    return await buildWith(await loadProject(options.root, config), out, printer, options, events, started, lap);
+    return await buildWith(await loadProject(options.root, config, state?.reads), out, printer, options, events, started, lap);
   } finally {
-    await printer.close();
+    await printer.release();
   }
 }
 
-async function buildWith(project: Project, out: string, printer: PrinterStart, options: BuildOptions, events: BuildEvents, started: number, lap: () => number): Promise<BuildResult> {
+async function buildWith(project: Project, out: string, printer: BuildPrinter, options: BuildOptions, events: BuildEvents, started: number, lap: () => number): Promise<BuildResult> {
   const { config } = project;
   const env = options.env ?? {};
   const statements = selectStatements(project, options.statements ?? []);
@@ -110,6 +118,7 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   const gate = gateFindings(project, selected, Boolean(options.strict), checked);
   events.onFindings?.(gate);
   if (gate.errors.length) throw gateError(gate.errors);
+  checkAborted(options.signal);
 
   // Hashing the inputs and asking git for the commit overlap the rendering and printing.
   const identity = sourceIdentity(project, sourceDate(env, project.statements), env);
@@ -132,8 +141,9 @@ async function buildWith(project: Project, out: string, printer: PrinterStart, o
   events.onPlan?.([...made.values()].map(({ path, status }) => ({ path, status })));
   for (const artifact of made.values()) if (artifact.status === 'built' && !WRITERS[artifact.format].needsBrowser) events.onArtifact?.(artifact.path);
   timings.renderMs = lap();
+  checkAborted(options.signal);
 
-  for (const [path, { data, pages }] of await printAll(toPrint, render, assets, printer)) Object.assign(made.get(path)!, fileOf(path, data), { pages });
+  for (const [path, { data, pages }] of await printAll(toPrint, render, assets, printer, { signal: options.signal, onPrinted: events.onArtifact })) Object.assign(made.get(path)!, fileOf(path, data), { pages });
   timings.printMs = lap();
   checkAborted(options.signal);
 
@@ -186,7 +196,7 @@ async function commitOutput(out: string, files: readonly OutputFile[], current: 
   }
 }
 
-function checkAborted(signal?: AbortSignal): void {
+export function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new InterruptedError('the build was interrupted; the previous output is unchanged');
 }
 

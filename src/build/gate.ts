@@ -13,6 +13,12 @@ export interface Gate {
 /** Reported by the build from what it publishes in English, so the checks' own reports of them are left out. */
 const FALLBACK_CHECKS = new Set(['missing', 'empty', 'stale']);
 
+/**
+ * Interface strings only `broadside preview` shows (its status line) are never published: one not
+ * yet translated is no reason to warn or to fail a strict build (`status` still lists it).
+ */
+const PREVIEW_ONLY = 'interface.preview';
+
 /** An error of these checks means the translation would publish broken: it is replaced by the English. */
 const BREAKING_CHECKS = new Set(['placeholders', 'markup-links', 'markup-emphasis', 'markup-code', 'markup-blocks']);
 
@@ -65,6 +71,7 @@ function fallbackFindings(project: Project, docs: readonly LocalizedStatement[],
     const file = translation?.file ?? `${project.config.translations}/${lang}.yaml`;
     for (const state of ['missing', 'stale'] as const) {
       for (const key of doc.fallbacks[state]) {
+        if (key.startsWith(PREVIEW_ONLY)) continue;
         const isInterface = key.startsWith('interface.');
         const entry = isInterface ? translation?.interface.get(key.slice('interface.'.length)) : translation?.statements.get(doc.statement.id)?.get(key);
         const at = entry ?? translation?.sections?.get(isInterface ? 'interface' : `statements.${doc.statement.id}`);

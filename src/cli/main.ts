@@ -1,3 +1,4 @@
+import './zod-jitless.js';
 import { Command, CommanderError } from 'commander';
 import { BroadsideError, ExitCode, exitCodeDescriptions, UsageError } from '../errors.js';
 import { failureSummary } from '../report/build-summary.js';

@@ -4,7 +4,7 @@ import type { Rebuild, WatchCallbacks } from '../watch/watch.js';
 import type { CliProcess } from './io.js';
 
 /** What `build --watch` and `preview` print after each build: one line a build, errors in full. */
-export function reportRebuilds(proc: CliProcess, { quiet = false } = {}): Pick<WatchCallbacks<BuildResult>, 'onResult' | 'onError'> {
+export function reportRebuilds(proc: CliProcess, { quiet = false } = {}): Pick<WatchCallbacks<BuildResult>, 'onResult' | 'onError' | 'onAbandoned'> {
   return {
     onResult(result, rebuild) {
       if (quiet) return;
@@ -14,6 +14,9 @@ export function reportRebuilds(proc: CliProcess, { quiet = false } = {}): Pick<W
     onError(error, rebuild) {
       const message = error instanceof BroadsideError ? error.format() : `internal error: ${error instanceof Error ? error.message : String(error)}`;
       proc.stderr.write(`${clock()} The build failed${trigger(rebuild)}:\nerror: ${message}\nThe previous output is unchanged; waiting for the next save.\n`);
+    },
+    onAbandoned(rebuild) {
+      if (!quiet) proc.stderr.write(`${clock()} A newer save came: the build${trigger(rebuild)} was left off, the next one has its changes\n`);
     },
   };
 }

@@ -109,9 +109,18 @@ export async function printJobs(jobs: PrintJob[], options: PrintOptions): Promis
   }
 }
 
+/** What one call of `print` reports to and is stopped by, where it differs from the printer's options. */
+export interface PrintRun {
+  /** Aborting stops the call: no further job starts, and the pages printing now are closed. */
+  signal?: AbortSignal;
+  onPrinted?: (path: string) => void;
+}
+
 /** A started browser with its pages, ready to print; a build may start it before it knows what to print. */
 export interface Printer {
-  print(jobs: PrintJob[]): Promise<Map<string, Uint8Array>>;
+  print(jobs: PrintJob[], run?: PrintRun): Promise<Map<string, Uint8Array>>;
+  /** The browser went away on its own (it crashed or was killed): this printer cannot print any more. */
+  readonly crashed: boolean;
   close(): Promise<void>;
 }
 
@@ -125,23 +134,34 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
   firstPage.catch(() => undefined);
   const pages: Promise<PrintPage>[] = [firstPage];
 
-  const print = async (jobs: PrintJob[]): Promise<Map<string, Uint8Array>> => {
+  const print = async (jobs: PrintJob[], run: PrintRun = {}): Promise<Map<string, Uint8Array>> => {
+    const signal = run.signal ?? options.signal;
+    const onPrinted = run.onPrinted ?? options.onPrinted;
     const results = new Map<string, Uint8Array>();
     const queue = [...jobs];
+    // A print in progress cannot be stopped, but its tab can be closed; the next print opens another.
+    const cancel = (): void => {
+      for (const [slot, page] of pages.entries()) {
+        delete pages[slot];
+        void page?.then((p) => p.close()).catch(() => undefined);
+      }
+    };
+    if (run.signal) run.signal.addEventListener('abort', cancel, { once: true });
     // Finishing (pdf-lib, in Node) overlaps with the browser printing the next page.
     const finishing: Promise<void>[] = [];
     const finisher = import('../pdf/finish.js');
     const worker = async (slot: number): Promise<void> => {
-      for (let job = queue.shift(); job; job = queue.shift()) {
+      for (let job = queue.shift(); job && !signal?.aborted; job = queue.shift()) {
         const page = await (pages[slot] ??= openPage(browser, undefined, options.onBlockedRequest));
         const raw = await printFitted((fitted) => withTimeout(page.print(fitted), timeout, job.output), job);
         const finished = finisher.then(({ finishPdf }) => finishPdf(raw, job.metadata));
-        finishing.push(finished.then((pdf) => void results.set(job.output, pdf)).then(() => options.onPrinted?.(job.output)));
+        finishing.push(finished.then((pdf) => void results.set(job.output, pdf)).then(() => onPrinted?.(job.output)));
       }
     };
     const workers = Array.from({ length: Math.min(options.config.pdf.concurrency, jobs.length) }, (_, slot) => worker(slot));
     const settled = [...(await Promise.allSettled(workers)), ...(await Promise.allSettled(finishing))];
-    checkAborted(options.signal);
+    run.signal?.removeEventListener('abort', cancel);
+    checkAborted(signal);
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failure) {
       if (failure.reason instanceof PdfError) throw failure.reason;
@@ -151,7 +171,13 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
     }
     return results;
   };
-  return { print, close: () => started.close() };
+  return {
+    print,
+    get crashed() {
+      return started.crashed;
+    },
+    close: () => started.close(),
+  };
 }
 
 /**
@@ -207,6 +233,7 @@ async function printFitted(print: (job: PrintJob) => Promise<Uint8Array>, job: P
 /** A tab kept open across jobs: opening a tab costs a renderer process, so each worker reuses one. */
 interface PrintPage {
   print(job: PrintJob): Promise<Uint8Array>;
+  close(): Promise<void>;
 }
 
 /**
@@ -224,6 +251,17 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
   let location: string | undefined;
   let shown: ShownPage | undefined;
   page.on('request', (request) => answerRequest(request, shown, onBlocked));
+  // A tab closed while it prints (a cancelled print, or the browser gone) fires no load event: stop waiting for one.
+  const gone = new Promise<never>((_, reject) => {
+    const away = (): void => {
+      page.off('close', away);
+      browser.off('disconnected', away);
+      reject(new Error('the print tab was closed'));
+    };
+    page.once('close', away);
+    browser.once('disconnected', away);
+  });
+  gone.catch(() => undefined);
 
   const show = async (job: PrintJob): Promise<void> => {
     const navigate = location === undefined || !sameDepth(location, job.page);
@@ -238,7 +276,7 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
     const { frameTree } = await session.send('Page.getFrameTree');
     const loaded = new Promise<void>((resolve) => session.once('Page.loadEventFired', () => resolve()));
     await session.send('Page.setDocumentContent', { frameId: frameTree.frame.id, html: typeof html === 'string' ? html : Buffer.from(html).toString('utf8') });
-    await loaded;
+    await Promise.race([loaded, gone]);
   };
   return {
     async print(job) {
@@ -248,6 +286,7 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
       };
       return printJustified(page, showWithFonts, () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false }));
     },
+    close: () => page.close(),
   };
 }
 

@@ -1,12 +1,13 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, sep } from 'node:path';
+import { extname, join, relative, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { ERROR_STYLESHEET, ERROR_STYLESHEET_PATH, errorPage, withErrorBox, type BuildErrorView } from '../preview/build-error.js';
 import { EVENTS_PATH, RELOAD_SCRIPT, RELOAD_SCRIPT_PATH, withLiveReload } from '../preview/live-reload.js';
 import { requestPath } from '../preview/request-path.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/default-port.js';
+import { STATUS_STYLESHEET, STATUS_STYLESHEET_PATH, withStatusLine } from '../preview/status-line.js';
 
 /** Loopback only: a preview is for the person at this computer, never for the network. */
 export const PREVIEW_HOST = '127.0.0.1';
@@ -38,6 +39,8 @@ export interface PreviewServer {
   reload(): void;
   /** The failed build to show on every page served, or undefined once a build succeeds. */
   showError(error: BuildErrorView | undefined): void;
+  /** The status line of a page (by its path in the output, `he/index.html`) as HTML, if it has one. */
+  showStatus(statusOf: ((file: string) => string | undefined) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     },
     showError(error) {
       site.error = error;
+    },
+    showStatus(statusOf) {
+      site.statusOf = statusOf;
     },
     close() {
       for (const page of pages) page.end();
@@ -112,6 +118,7 @@ interface Site {
   pages: Set<ServerResponse>;
   /** The last build's failure, shown over the last good output. */
   error?: BuildErrorView;
+  statusOf?: (file: string) => string | undefined;
 }
 
 /** The policy of the pages the server makes itself: its own script, event stream and stylesheet, nothing else. */
@@ -131,6 +138,7 @@ async function respond(request: IncomingMessage, response: ServerResponse, site:
   if (path === EVENTS_PATH) return openEventStream(response, site.pages);
   if (path === RELOAD_SCRIPT_PATH) return send(response, 200, CONTENT_TYPES['.js']!, Buffer.from(RELOAD_SCRIPT));
   if (path === ERROR_STYLESHEET_PATH) return send(response, 200, CONTENT_TYPES['.css']!, Buffer.from(ERROR_STYLESHEET));
+  if (path === STATUS_STYLESHEET_PATH) return send(response, 200, CONTENT_TYPES['.css']!, Buffer.from(STATUS_STYLESHEET));
 
   let file = join(site.dir, target.file);
   let stats = await statIfExists(file);
@@ -154,7 +162,9 @@ async function respond(request: IncomingMessage, response: ServerResponse, site:
 
   const body = await readFile(file);
   if (extname(file) !== '.html') return send(response, 200, type(file), body);
-  const html = body.toString('utf8');
+  const built = body.toString('utf8');
+  const status = site.statusOf?.(relative(site.dir, file).split(sep).join('/'));
+  const html = status === undefined ? built : withStatusLine(built, status);
   const page = withLiveReload(site.error ? withErrorBox(html, site.error) : html);
   if (page.policy) response.setHeader('Content-Security-Policy', page.policy);
   send(response, 200, type(file), Buffer.from(page.html));

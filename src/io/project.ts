@@ -15,24 +15,28 @@ import { decodeSourceText } from '../readers/source-text.js';
 import { readStatement } from '../readers/statement.js';
 import { readTermbase, TERMS_FILE } from '../readers/terms.js';
 import { readTranslation } from '../readers/translation.js';
+import { ReadCache } from '../readers/read-cache.js';
 import { parseYamlSource, validateYaml } from '../readers/yaml-source.js';
 
 /** Broadside's own templates. */
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 
 
-/** Reads everything a build needs (the configuration too, unless given); the only place that reads project files. */
-export async function loadProject(root: string, config?: Config): Promise<Project> {
+/**
+ * Reads everything a build needs (the configuration too, unless given); the only place that reads
+ * project files. With `reads`, a file read before with the same text is not parsed again.
+ */
+export async function loadProject(root: string, config?: Config, reads = new ReadCache()): Promise<Project> {
   config ??= await loadConfig(root);
   // Independent files are read at once; each is parsed (and any error reported) in a fixed order.
   const [statements, interfaceStrings, page, print, terms] = await Promise.all([
-    loadStatements(root, config),
-    loadInterfaceStrings(root),
+    loadStatements(root, config, reads),
+    loadInterfaceStrings(root, reads),
     readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
     readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8'),
-    loadTermbase(root, config),
+    loadTermbase(root, config, reads),
   ]);
-  const translations = await loadTranslations(root, config, statements);
+  const translations = await loadTranslations(root, config, statements, reads);
   const project: Project = { root, config, statements, translations, interfaceStrings, templates: { page, print } };
   if (terms) project.terms = terms;
   return project;
@@ -71,7 +75,7 @@ async function listFiles(dir: string, extension: string): Promise<string[]> {
   }
 }
 
-export async function loadStatements(root: string, config: Config): Promise<Statement[]> {
+export async function loadStatements(root: string, config: Config, reads = new ReadCache()): Promise<Statement[]> {
   const dir = join(root, config.statements);
   const names = await listFiles(dir, STATEMENT_EXTENSION);
   if (names.length === 0) throw new InputError(`no statements found in ${config.statements}/`, { file: config.statements }, 'add a Markdown file such as statements/mission-statement.md.');
@@ -81,10 +85,10 @@ export async function loadStatements(root: string, config: Config): Promise<Stat
     }
   }
   const sources = await Promise.all(names.map((name) => readText(root, join(dir, name))));
-  return sources.map(({ file, text }, i) => readStatement(statementId(names[i]!), file, text));
+  return sources.map(({ file, text }, i) => reads.get(file, [text], () => readStatement(statementId(names[i]!), file, text)));
 }
 
-async function loadTranslations(root: string, config: Config, statements: readonly Statement[]): Promise<Map<string, TranslationFile>> {
+async function loadTranslations(root: string, config: Config, statements: readonly Statement[], reads: ReadCache): Promise<Map<string, TranslationFile>> {
   const ids = new Set(statements.map((s) => s.id));
   const definitions = new Map(statements.map((s) => [s.id, s.definitions]));
   const dir = join(root, config.translations);
@@ -100,11 +104,13 @@ async function loadTranslations(root: string, config: Config, statements: readon
     }
   }
   const sources = await Promise.all(names.map((name) => readText(root, join(dir, name))));
-  return new Map(sources.map(({ file, text }, i) => [langOf(names[i]!), readTranslation(langOf(names[i]!), file, text, ids, definitions)]));
+  // A translation is read against the statements: it is read again when any of them was.
+  const readAgainst = [[...ids].join('\n'), ...statements];
+  return new Map(sources.map(({ file, text }, i) => [langOf(names[i]!), reads.get(file, [text, ...readAgainst], () => readTranslation(langOf(names[i]!), file, text, ids, definitions))]));
 }
 
 /** The termbase at the project's root, or undefined when there is none. */
-async function loadTermbase(root: string, config: Config): Promise<Termbase | undefined> {
+async function loadTermbase(root: string, config: Config, reads: ReadCache): Promise<Termbase | undefined> {
   let source: { file: string; text: string };
   try {
     source = await readText(root, join(root, TERMS_FILE));
@@ -113,13 +119,15 @@ async function loadTermbase(root: string, config: Config): Promise<Termbase | un
     throw error;
   }
   const languages = config.languages.map((l) => l.code).filter((code) => code !== config.sourceLanguage);
-  return readTermbase(source.file, source.text, config.sourceLanguage, languages);
+  return reads.get(source.file, [source.text, config.sourceLanguage, languages.join('\n')], () => readTermbase(source.file, source.text, config.sourceLanguage, languages));
 }
 
-export async function loadInterfaceStrings(root: string): Promise<InterfaceStrings> {
+export async function loadInterfaceStrings(root: string, reads = new ReadCache()): Promise<InterfaceStrings> {
   const path = join(TEMPLATES_DIR, 'strings.yaml');
   const file = displayName(root, path);
   const text = decodeSourceText(await readFile(path), file);
-  const strings = validateYaml(parseYamlSource(text, file), z.record(z.string(), z.string()), 'interface strings', 'each line is `key: English text`.');
-  return { file, strings: new Map(Object.entries(strings)) };
+  return reads.get(file, [text], () => {
+    const strings = validateYaml(parseYamlSource(text, file), z.record(z.string(), z.string()), 'interface strings', 'each line is `key: English text`.');
+    return { file, strings: new Map(Object.entries(strings)) };
+  });
 }

@@ -1,4 +1,5 @@
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
+import { streamBytes } from './text-layer.js';
 
 export interface PageFill {
   pages: number;
@@ -25,7 +26,7 @@ function contentSize(page: PDFPage): number {
   let size = 0;
   for (const ref of refs) {
     const stream = page.doc.context.lookup(ref);
-    if (stream instanceof PDFRawStream) size += decodePDFRawStream(stream).decode().length;
+    if (stream instanceof PDFRawStream) size += streamBytes(stream).length;
   }
   return size;
 }

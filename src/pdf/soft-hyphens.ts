@@ -1,4 +1,5 @@
-import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { flateStream, streamBytes } from './text-layer.js';
 
 /**
  * Chromium prints each soft hyphen (U+00AD) at which it did not break a line as a zero-width glyph
@@ -13,10 +14,10 @@ const SHOW_TEXT = /(?:<[0-9a-fA-F\s]*>|\[[^\]]*\])\s*T[jJ]/g;
 export function removeUnbrokenSoftHyphens(pdf: PDFDocument): void {
   for (const page of pdf.getPages()) {
     for (const stream of contentStreams(page)) {
-      const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+      const text = Buffer.from(streamBytes(stream)).toString('latin1');
       if (!/feff00ad/i.test(text)) continue;
       const mended = text.replace(UNBROKEN_SOFT_HYPHEN, (_span, inside: string) => inside.replace(SHOW_TEXT, ''));
-      const replacement = pdf.context.flateStream(Buffer.from(mended, 'latin1'));
+      const replacement = flateStream(pdf, Buffer.from(mended, 'latin1'));
       const ref = pdf.context.getObjectRef(stream);
       if (ref) pdf.context.assign(ref, replacement);
     }

@@ -29,7 +29,10 @@ export function repairTextLayer(pdf: PDFDocument): void {
   for (const page of pdf.getPages()) {
     const contents = readContents(page);
     if (contents === undefined) continue;
-    const { content, decorations } = rewriteContent(contents, (name) => fontCodes(pdf, page, name, fonts));
+    // A page selects its fonts about a thousand times; look each name up in its resources once.
+    const byName = new Map<string, FontCodes | undefined>();
+    const fontNamed = (name: string): FontCodes | undefined => (byName.has(name) ? byName.get(name) : byName.set(name, fontCodes(pdf, page, name, fonts)).get(name));
+    const { content, decorations } = rewriteContent(contents, fontNamed);
     if (content !== contents) writeContents(pdf, page, content);
     if (decorations.length > 0) untagDecorations(pdf, page, decorations);
   }
@@ -401,14 +404,15 @@ function parseWidths(w: PDFArray | undefined): Map<number, number> {
   return widths;
 }
 
-function streamBytes(stream: PDFRawStream): Uint8Array {
+/** A stream's bytes, inflated with Node's zlib (pdf-lib's own inflate and deflate are JavaScript, several times slower). */
+export function streamBytes(stream: PDFRawStream): Uint8Array {
   const filter = stream.dict.lookup(PDFName.of('Filter'));
   if (filter === undefined) return stream.contents;
   if (filter === PDFName.of('FlateDecode')) return inflateSync(stream.contents);
   throw new Error(`unexpected stream filter ${String(filter)}`);
 }
 
-function flateStream(pdf: PDFDocument, bytes: Uint8Array): PDFRawStream {
+export function flateStream(pdf: PDFDocument, bytes: Uint8Array): PDFRawStream {
   return pdf.context.stream(deflateSync(bytes), { Filter: 'FlateDecode' }) as unknown as PDFRawStream;
 }
 

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { breakFinder, type BreakFinder, type PatternData } from './liang.js';
 
 /**
  * Typesetting applied to the text nodes of rendered inline HTML, per language: soft hyphens (U+00AD)
@@ -39,7 +40,7 @@ function patternNames(lang: string): string[] {
   return [...new Set(names)];
 }
 
-type Hyphenator = (word: string, options: { hyphenChar: string }) => string;
+type Hyphenator = BreakFinder;
 const hyphenators = new Map<string, Hyphenator | undefined>();
 
 /** The language's hyphenator, or undefined when `hyphen` has no patterns for it (Hebrew, Arabic). */
@@ -49,7 +50,7 @@ function hyphenatorFor(lang: string): Hyphenator | undefined {
     let found: Hyphenator | undefined;
     for (const name of patternNames(lang)) {
       try {
-        found = (require(`hyphen/${name}`) as { hyphenateSync: Hyphenator }).hyphenateSync;
+        found = breakFinder((require(`hyphen/${name}`) as { patterns: PatternData }).patterns);
         break;
       } catch {
         // No patterns under this name; try the next.
@@ -66,7 +67,6 @@ export function hyphenates(lang: string): boolean {
 }
 
 export const SOFT_HYPHEN = '\u00AD';
-const MARK = '|';
 
 const TAG_OR_TEXT = /(<[^<>]*>)/;
 const ENTITY_OR_LETTERS = /&#?\w+;|[\p{L}\p{M}]+/gu;
@@ -182,15 +182,12 @@ function typesetWord(word: string, rules: HyphenationRules, hyphenate: Hyphenato
   return word.replace(ENTITY_OR_LETTERS, (letters) => (letters.startsWith('&') ? letters : hyphenateLetters(letters, rules, hyphenate)));
 }
 
-const MARKED = { hyphenChar: MARK };
-
 function hyphenateLetters(letters: string, rules: HyphenationRules, hyphenate: Hyphenator): string {
   const capitalised = /\p{Lu}/u.test(letters);
   // Acronyms keep their shape.
   if ((capitalised && !/\p{Ll}/u.test(letters)) || letters.length < rules.before + rules.after) return letters;
-  const lower = letters.toLowerCase();
-  if (lower.length !== letters.length) return letters;
-  const parts = hyphenate(lower, MARKED).split(MARK);
+  const breaks = hyphenate(letters);
+  const parts = [...breaks.map((at, k) => letters.slice(breaks[k - 1] ?? 0, at)), letters.slice(breaks.at(-1) ?? 0)];
   let result = '';
   let done = 0;
   let lastBreak = 0;
@@ -198,7 +195,7 @@ function hyphenateLetters(letters: string, rules: HyphenationRules, hyphenate: H
     // No one-letter syllable between two breaks ("mate-r-ial").
     const breakHere = k > 0 && done >= rules.before && letters.length - done >= rules.after && done - lastBreak >= 2;
     if (breakHere) lastBreak = done;
-    result += (breakHere ? SOFT_HYPHEN : '') + letters.slice(done, done + part.length);
+    result += (breakHere ? SOFT_HYPHEN : '') + part;
     done += part.length;
   }
   // A capitalised word is most often a name, which is not broken: its break points stay inside a

@@ -10,7 +10,7 @@
 //
 //   node test/bench/bench.js [--rounds N] [--warmup N] [--settle S] [--json FILE] [--only pdf,text,scale]
 //                            [--scale-sizes 1,10,50] [--scale-rounds N] [--scale-budget S] [--no-memory] [--keep]
-//                            [--no-snapshot]
+//                            [--no-snapshot] [--preview-rebuilds N]
 //
 // --only LIST (alias --sections): run only these sections; `peers` stands for pdf,text (the comparisons
 // with chromium and pandoc). Default: every section. The scale series (`scale`) is the long one: cold
@@ -18,6 +18,8 @@
 // --scale-rounds N (3) rounds per size, fewer for a size whose cold build is estimated to take so long
 // that N rounds would exceed --scale-budget S seconds (180) of cold builds (see sectionScale).
 // --no-memory: no memory sampler during the scale builds (to see what sampling /proc costs them).
+// The preview section (`preview`): a running `broadside preview` against cold builds, see
+// sectionPreview; --preview-rebuilds N (100): the saves after its rounds, for its memory (0: none).
 //
 // --settle S: before each round, wait up to S seconds (default 20) for the machine to be mostly idle
 // (< 15 % busy over a second, from /proc/stat); the busy share seen is printed with every round.
@@ -35,6 +37,7 @@
 // only) is sampled from /proc: see memorySampler.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -54,7 +57,7 @@ const IS_ROOT = process.getuid?.() === 0;
 // command line
 
 function parseArgs(argv) {
-  const options = { rounds: 7, warmup: 1, settleSeconds: 20, json: undefined, sections: undefined, keep: false, snapshot: true, scaleSizes: [1, 10, 50], scaleRounds: 3, scaleBudgetSeconds: 180, memory: true };
+  const options = { rounds: 7, warmup: 1, settleSeconds: 20, json: undefined, sections: undefined, keep: false, snapshot: true, scaleSizes: [1, 10, 50], scaleRounds: 3, scaleBudgetSeconds: 180, memory: true, previewRebuilds: 100 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -71,10 +74,11 @@ function parseArgs(argv) {
     else if (arg === '--scale-rounds') options.scaleRounds = positiveInt(value(), arg);
     else if (arg === '--scale-budget') options.scaleBudgetSeconds = positiveInt(value(), arg);
     else if (arg === '--no-memory') options.memory = false;
+    else if (arg === '--preview-rebuilds') options.previewRebuilds = positiveInt(value(), arg, true);
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--no-snapshot') options.snapshot = false;
     else if (arg === '-h' || arg === '--help') {
-      console.log('usage: node test/bench/bench.js [--rounds N (7)] [--warmup N (1)] [--settle SECONDS (20; 0 = off)] [--json FILE] [--only ' + [...Object.keys(SECTIONS), ...Object.keys(SECTION_GROUPS)].join(',') + ' (all)] [--scale-sizes 1,10,50] [--scale-rounds N (3)] [--scale-budget SECONDS (180)] [--no-memory] [--keep] [--no-snapshot]');
+      console.log('usage: node test/bench/bench.js [--rounds N (7)] [--warmup N (1)] [--settle SECONDS (20; 0 = off)] [--json FILE] [--only ' + [...Object.keys(SECTIONS), ...Object.keys(SECTION_GROUPS)].join(',') + ' (all)] [--scale-sizes 1,10,50] [--scale-rounds N (3)] [--scale-budget SECONDS (180)] [--no-memory] [--keep] [--no-snapshot] [--preview-rebuilds N (100)]');
       process.exit(0);
     } else fail(`unknown option ${arg}`);
   }
@@ -257,7 +261,9 @@ function summary(samples, cpuSamples) {
 
 /**
  * A contender: `prepare(round)` (untimed: fresh output dirs, cache removal), `run(round)` (timed),
- * `check(round)` (untimed: the outputs exist, so a fast failure is never mistaken for speed).
+ * `check(round)` (untimed: the outputs exist, so a fast failure is never mistaken for speed). A
+ * contender that times itself (a process that keeps running between rounds) has `measure(round)`,
+ * returning { wall, cpu, foreign }, in place of `run`.
  */
 async function interleave(contenders, { rounds, warmup, settleSeconds, label }) {
   const samples = new Map(contenders.map((c) => [c.id, []]));
@@ -274,7 +280,7 @@ async function interleave(contenders, { rounds, warmup, settleSeconds, label }) 
     const line = [];
     for (const c of order) {
       await c.prepare?.(round);
-      const { wall, cpu, foreign } = await timed(() => c.run(round));
+      const { wall, cpu, foreign } = c.measure ? await c.measure(round) : await timed(() => c.run(round));
       await c.check?.(round);
       if (!isWarmup) {
         samples.get(c.id).push(wall);
@@ -945,7 +951,223 @@ function printScale(scale) {
   for (const note of scale.notes) console.log(`  · ${note}`);
 }
 
-const SECTIONS = { pdf: sectionPdf, text: sectionText, scale: sectionScale };
+/**
+ * The preview section: `broadside preview` runs in a copy of the project for the whole section, and
+ * each round saves an edit and times, from just before the write to the moment the server serves it:
+ *   preview-he-html  a Hebrew paragraph edited: the Hebrew page served with the edit;
+ *   preview-he-pdf   the same save: the Hebrew PDF served anew (one contender times both, see below);
+ *   preview-en-pdf   another paragraph of the English statement edited: every edition's PDF served anew.
+ * The server is asked after every reload event it sends (and every 250 ms besides). Interleaved with
+ * cold builds of the same work, each a fresh process: `build --format html,txt --lang he`,
+ * `build --lang he` and `build` (all five editions). Targets (medians): html ≤ 1.0× the first, the
+ * Hebrew PDF ≤ 0.6× the second, every PDF after the English save ≤ 1.5× the third. The preview's CPU
+ * is the user + system time of its process tree (node and Chromium's live processes, from /proc),
+ * before and after. Then --preview-rebuilds (100) more Hebrew saves, each awaited to its PDF, and the
+ * resident memory of that tree after the 10th and after the last: growth over 10 % is a MISS.
+ */
+async function sectionPreview(ws, ctx, options) {
+  const project = join(ws.base, 'preview-project');
+  for (const f of PROJECT_FILES) cpSync(join(ROOT, f), join(project, f), { recursive: true });
+  const out = join(project, 'dist');
+  const preview = await startPreviewProcess(ws, project);
+  const he = join(project, 'translations', 'he.yaml');
+  const en = join(project, 'statements', `${STATEMENT}.md`);
+  const heText = readFileSync(he, 'utf8');
+  const enText = readFileSync(en, 'utf8');
+  const HE_AT = 'מאגדת ארגונים';
+  // Another paragraph than the Hebrew edit's: the English edit leaves its paragraph stale (shown in English) in every translation.
+  const EN_AT = 'We believe in the deep values';
+  if (!heText.includes(HE_AT) || !enText.includes(EN_AT)) throw new Error('the preview section edits a sentence the shipped project no longer has; update HE_AT and EN_AT');
+  let saves = 0;
+  /** A word no earlier save wrote, in Hebrew letters or Latin ones (no digits: a number a translation adds is a check finding). */
+  const word = (letters) => {
+    let n = ++saves;
+    let w = '';
+    for (; n > 0; n = Math.floor(n / letters.length)) w += letters[n % letters.length];
+    return w;
+  };
+  /** Returns the edited sentence, which only the page of this save has. */
+  const saveHebrew = () => {
+    const edited = `מאגדת ${word([...'אבגדהוזחטיכלמנסעפצקרשת'])} ארגונים`;
+    writeFileSync(he, heText.replace(HE_AT, edited));
+    return edited;
+  };
+  const pdfPath = (lang) => `/${STATEMENT}/${lang}/${STATEMENT}.${lang}.pdf`;
+  const heHtml = [];
+  const contenders = [
+    coldContender(ws, { id: 'cold-he-html-txt', label: 'cold `build --format html,txt --lang he` (1 process)', args: ['--format', 'html,txt', '--lang', 'he'], expected: [['he', 'html'], ['he', 'txt']] }),
+    coldContender(ws, { id: 'cold-he', label: 'cold `build --lang he` (1 process)', args: ['--lang', 'he'], expected: [['he', 'html'], ['he', 'txt'], ['he', 'pdf']] }),
+    coldContender(ws, { id: 'cold-all', label: `cold \`build\` (${ws.langs.length} editions, 1 process)`, args: [], expected: ws.langs.flatMap((l) => [[l, 'html'], [l, 'txt'], [l, 'pdf']]) }),
+    {
+      id: 'preview-he-pdf',
+      label: 'preview: Hebrew save → new Hebrew PDF served',
+      // Times the page too: (a) and (b) are two moments of the same save.
+      async measure(round) {
+        const before = await preview.sha(pdfPath('he'));
+        const cpu = preview.cpuMs();
+        const start = performance.now();
+        const edited = saveHebrew();
+        let pageMs;
+        await preview.until(async () => {
+          if (pageMs === undefined && (await preview.text(`/${STATEMENT}/he/`)).includes(edited)) pageMs = performance.now() - start;
+          return pageMs !== undefined && (await preview.sha(pdfPath('he'))) !== before;
+        });
+        if (round >= options.warmup) heHtml.push(pageMs);
+        return { wall: performance.now() - start, cpu: preview.cpuMs() - cpu };
+      },
+      check: () => expectFiles([join(out, STATEMENT, 'he', `${STATEMENT}.he.pdf`)]),
+    },
+    {
+      id: 'preview-en-pdf',
+      label: `preview: English save → all ${ws.langs.length} PDFs served anew`,
+      async measure() {
+        const before = await Promise.all(ws.langs.map((l) => preview.sha(pdfPath(l))));
+        const cpu = preview.cpuMs();
+        const start = performance.now();
+        writeFileSync(en, enText.replace(EN_AT, `We ${word([...'abcdefghijklmnopqrstuvwxyz'])} believe in the deep values`));
+        await preview.until(async () => (await Promise.all(ws.langs.map((l) => preview.sha(pdfPath(l))))).every((sha, i) => sha !== before[i]));
+        return { wall: performance.now() - start, cpu: preview.cpuMs() - cpu };
+      },
+    },
+  ];
+  let results;
+  let memory;
+  try {
+    results = await interleave(contenders, { ...options, label: 'preview' });
+    results['preview-he-html'] = { label: 'preview: Hebrew save → new Hebrew page served (same saves)', ...summary(heHtml, []), foreignSamples: heHtml.map(() => undefined) };
+    memory = await rebuildMemory(preview, options.previewRebuilds, saveHebrew, pdfPath('he'));
+  } finally {
+    await preview.stop();
+    writeFileSync(he, heText);
+    writeFileSync(en, enText);
+  }
+  const ratios = [
+    ratio(results, 'preview-he-html', 'cold-he-html-txt', 1.0, 'preview Hebrew page / cold html,txt --lang he', 'from the write of the translation to the page served with the edit'),
+    ratio(results, 'preview-he-pdf', 'cold-he', 0.6, 'preview Hebrew PDF / cold build --lang he', 'the same save, to the new Hebrew PDF served'),
+    ratio(results, 'preview-en-pdf', 'cold-all', 1.5, 'preview all PDFs after an English save / cold build', 'every edition changes: the edited passage is stale in each translation and shown in English'),
+  ];
+  const print = () => {
+    if (!memory) return;
+    const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+    console.log(`
+Preview memory (resident, node + browser processes): after rebuild 1 ${mb(memory.first.treeKb)} (node ${mb(memory.first.nodeKb)}), after rebuild 10 ${mb(memory.tenth.treeKb)} (node ${mb(memory.tenth.nodeKb)}), after rebuild ${memory.rebuilds} ${mb(memory.last.treeKb)} (node ${mb(memory.last.nodeKb)}, ${memory.last.processes} processes): growth from the 10th ${(memory.growth * 100).toFixed(1)} % (target ≤ 10 %): ${memory.growth <= 0.1 ? 'PASS' : 'MISS'}; median rebuild to PDF ${Math.round(memory.medianMs)} ms.`);
+  };
+  return { results, ratios, skipped: [], busyBefore: results.busyBefore, memory, print };
+}
+
+/** A cold `broadside build ARGS` of the project copy into a fresh folder. */
+function coldContender(ws, { id, label, args, expected }) {
+  let out;
+  return {
+    id,
+    label,
+    prepare(round) {
+      ws.resetProject();
+      out = ws.freshDir(`${id}-${round}`);
+    },
+    run: () => run(process.execPath, [ws.bin, 'build', '-q', ...args, '--out', out], { cwd: ws.project }),
+    check: () => expectFiles(expected.map(([l, ext]) => (ext === 'html' ? join(out, STATEMENT, l, 'index.html') : join(out, STATEMENT, l, `${STATEMENT}.${l}.${ext}`)))),
+  };
+}
+
+/** `broadside preview --port 0` in `project`, once its first build is written, with ways to ask it and to wait for it. */
+async function startPreviewProcess(ws, project) {
+  const child = spawn(process.execPath, [ws.bin, 'preview', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20000)));
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  const deadline = performance.now() + 120_000;
+  while (!/Wrote \d+ of \d+ files|build failed/.test(stderr)) {
+    if (performance.now() > deadline || child.exitCode !== null) throw new Error(`preview did not start:\n${stdout}\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!/Wrote \d+ of \d+ files/.test(stderr)) throw new Error(`preview's first build failed:\n${stderr}`);
+  const base = /Previewing at (\S+)/.exec(stdout)[1];
+  let wake;
+  const events = await fetch(new URL('__broadside/events', base));
+  const reader = events.body.getReader();
+  (async () => {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) wake?.();
+  })().catch(() => undefined);
+  const get = async (path) => {
+    const response = await fetch(new URL(path.slice(1), base));
+    if (!response.ok) return undefined;
+    return Buffer.from(await response.arrayBuffer());
+  };
+  return {
+    pid: child.pid,
+    text: async (path) => (await get(path))?.toString('utf8') ?? '',
+    sha: async (path) => {
+      const body = await get(path);
+      return body && createHash('sha256').update(body).digest('hex');
+    },
+    /** Resolves once `done()` is true, asking after every reload event and every 250 ms; fails after 5 minutes. */
+    async until(done) {
+      const giveUp = performance.now() + 300_000;
+      while (!(await done())) {
+        if (performance.now() > giveUp) throw new Error(`the preview did not serve the edit within 5 minutes:\n${stderr.slice(-3000)}`);
+        await new Promise((r) => {
+          const timer = setTimeout(r, 250);
+          wake = () => {
+            clearTimeout(timer);
+            r();
+          };
+        });
+      }
+    },
+    /** User + system CPU (ms) of the preview's live process tree. */
+    cpuMs() {
+      const table = processTable();
+      if (!table) return undefined;
+      let ms = 0;
+      for (const pid of treeOf(table, child.pid)) {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          ms += (Number(f[11]) + Number(f[12])) * CLOCK_TICK_MS;
+        } catch {
+          // exited meanwhile
+        }
+      }
+      return ms;
+    },
+    /** Resident memory (kB) of the preview's process tree and of its node process. */
+    memory() {
+      const table = processTable();
+      if (!table) return undefined;
+      const tree = treeOf(table, child.pid);
+      return { treeKb: [...tree].reduce((sum, pid) => sum + table.get(pid).rssKb, 0), nodeKb: table.get(child.pid)?.rssKb ?? 0, processes: tree.size };
+    },
+    async stop() {
+      await reader.cancel().catch(() => undefined);
+      child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
+/** `rebuilds` Hebrew saves, each awaited until its PDF is served; the tree's memory after the 1st, 10th and last. */
+async function rebuildMemory(preview, rebuilds, saveHebrew, pdf) {
+  if (!rebuilds || !preview.memory()) return undefined;
+  const taken = {};
+  const times = [];
+  for (let i = 1; i <= rebuilds; i++) {
+    const before = await preview.sha(pdf);
+    const start = performance.now();
+    saveHebrew();
+    await preview.until(async () => (await preview.sha(pdf)) !== before);
+    times.push(performance.now() - start);
+    if (i === 1) taken.first = preview.memory();
+    if (i === Math.min(10, rebuilds)) taken.tenth = preview.memory();
+    if (i % 25 === 0) process.stderr.write(`  [preview] ${i}/${rebuilds} rebuilds, ${Math.round(preview.memory().treeKb / 1024)} MB\n`);
+  }
+  taken.last = preview.memory();
+  return { rebuilds, ...taken, growth: taken.last.treeKb / taken.tenth.treeKb - 1, medianMs: median(times) };
+}
+
+const SECTIONS = { pdf: sectionPdf, text: sectionText, scale: sectionScale, preview: sectionPreview };
 /** Names for several sections at once (--only peers). */
 const SECTION_GROUPS = { peers: ['pdf', 'text'] };
 
@@ -1084,7 +1306,7 @@ async function main() {
         settleSeconds: options.settleSeconds,
         machine: { ...info, loadAverageAtEnd: loadavg() },
         broadsideFlags: ctx.flags,
-        sections: Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, { results: s.results, ratios: s.ratios, skipped: s.skipped, machineBusyBeforeEachRound: s.busyBefore, ...(s.scale ? { scale: s.scale } : {}) }])),
+        sections: Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, { results: s.results, ratios: s.ratios, skipped: s.skipped, machineBusyBeforeEachRound: s.busyBefore, ...(s.scale ? { scale: s.scale } : {}), ...(s.memory ? { memory: s.memory } : {}) }])),
       };
       mkdirSync(dirname(options.json), { recursive: true });
       writeFileSync(options.json, `${JSON.stringify(json, null, 2)}\n`);
