@@ -11,7 +11,7 @@ import { makeProject, readText, REPO, runCli } from './helpers.js';
 /** axe-core on every page of a build, in headless Chromium: no violations of any rule axe runs by default. */
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = ['index.html', ...['en', 'he', 'ar', 'es', 'fr'].map((lang) => `mission-statement/${lang}/index.html`)];
+const PAGES = ['index.html', ...['en', 'he', 'ar', 'es', 'fr', 'he-ar-en', 'en-es'].map((folder) => `mission-statement/${folder}/index.html`)];
 
 let browser: Browser;
 let complete: string;

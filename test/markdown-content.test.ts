@@ -138,10 +138,13 @@ describe('invisible characters, however they are written', () => {
     ['&#x200B;', 'invisible character U+200B (zero-width space) is not allowed'],
     ['&#x1b;', 'control character U+001B is not allowed'],
     ['&#x7f;', 'control character U+007F is not allowed'],
-  ])('%s in the statement is refused at its paragraph', async (reference, message) => {
+  ])('%s in the statement is refused where it is written, deep in a list and a quotation too', async (reference, message) => {
     const result = await runCli(['build', '--format', 'html'], await project(`First.\n\nText ${reference} here.\n`));
     expect(result.code).toBe(4);
-    expect(result.stderr).toContain(`statements/s.md:8:1: ${message}`);
+    expect(result.stderr).toContain(`statements/s.md:8:6: ${message}`);
+    const deep = await runCli(['build', '--format', 'html'], await project(`First.\n\n- One.\n- Two.\n\n  > Quoted,\n  > and *then ${reference}* here.\n`));
+    expect(deep.code).toBe(4);
+    expect(deep.stderr).toContain(`statements/s.md:12:15: ${message}`);
   });
 });
 

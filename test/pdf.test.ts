@@ -14,7 +14,7 @@ const poppler = (tool: string, ...args: string[]): string => execFileSync(tool, 
 beforeAll(async () => {
   project = await makeProject();
   const result = await runCli(['build'], project, { PATH: process.env.PATH });
-  expect(result.stderr).toBe(`Wrote 15 files to ${join(project, 'dist')}; PDF pages: ar 1, en 2, es 2, fr 2, he 1\n`);
+  expect(result.stderr).toBe(`Wrote 19 files to ${join(project, 'dist')}; PDF pages: ar 1, en-es 2, en 2, es 2, fr 2, he-ar-en 2, he 1\n`);
   expect(result.code).toBe(0);
 }, 120_000);
 

@@ -19,9 +19,9 @@ describe('the preview status line', () => {
     const root = await makeProject();
     const result = await build({ root, formats: ['html', 'txt'] });
     const lines = statusLines(await loadProject(root), result, { finishedAt: new Date(2026, 0, 2, 14, 3, 7), durationMs: 1234, pdfPending: false, number: 7 });
-    expect(lines.get('mission-statement/fr/index.html')).toContain('<span class="rebuilt">Régénéré à 14:03:07 en 1,2 s</span> · <a href="mission-statement.fr.txt?rebuild=7">Texte brut</a>');
-    expect(lines.get('mission-statement/ar/index.html')).toMatch(/lang="ar" dir="rtl"><span class="rebuilt">أُعيد البناء الساعة [^<]*٠٣:٠٧[^<]* في ١٫٢ ثانية<\/span>/);
-    expect(lines.get('mission-statement/en/index.html')).toContain('Rebuilt at');
+    expect(lines.get('mission-statement/fr/index.html')).toContain('<span class="rebuilt">Régénéré à 14:03:07 en 1,2\u00a0s</span> · <a href="mission-statement.fr.txt?rebuild=7">Texte brut</a>');
+    expect(lines.get('mission-statement/ar/index.html')).toMatch(/lang="ar" dir="rtl"><span class="rebuilt">أُعيد البناء الساعة [^<]*٠٣:٠٧[^<]* خلال ١٫٢ ثانية<\/span>/);
+    expect(lines.get('mission-statement/en/index.html')).toMatch(/Rebuilt at 2:03:07\sPM in 1\.2 s/);
   });
 
   it('says a PDF is being made while its page is newer than it', async () => {

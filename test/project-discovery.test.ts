@@ -65,7 +65,7 @@ describe('paths typed on the command line', () => {
   it('are read from the current folder and shown as typed', async () => {
     const root = await project();
     const result = await runCli(['build', ...TEXT, '--out', '../site/'], join(root, 'statements'));
-    expect(result).toMatchObject({ code: 0, stderr: 'Wrote 10 files to ../site/\n' });
+    expect(result).toMatchObject({ code: 0, stderr: 'Wrote 12 files to ../site/\n' });
     expect((await stat(join(root, 'site/index.html'))).isFile()).toBe(true);
     const verified = await runCli(['verify', '../site/'], join(root, 'statements'));
     expect(verified.stdout).toMatch(/^OK: the \d+ files in \.\.\/site\/ match its manifest\.json\n$/);

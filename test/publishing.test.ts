@@ -29,18 +29,20 @@ describe('dist/manifest.json', () => {
     expect(manifest.artifacts.map((a: any) => a.path)).toEqual([
       'mission-statement/ar/index.html',
       'mission-statement/ar/mission-statement.ar.txt',
+      'mission-statement/en-es/index.html',
       'mission-statement/en/index.html',
       'mission-statement/en/mission-statement.en.txt',
       'mission-statement/es/index.html',
       'mission-statement/es/mission-statement.es.txt',
       'mission-statement/fr/index.html',
       'mission-statement/fr/mission-statement.fr.txt',
+      'mission-statement/he-ar-en/index.html',
       'mission-statement/he/index.html',
       'mission-statement/he/mission-statement.he.txt',
     ]);
     for (const artifact of manifest.artifacts) {
       const data = await readFile(join(project, 'dist', artifact.path));
-      expect(Object.keys(artifact)).toEqual(['path', 'statement', 'lang', 'format', 'bytes', 'sha256', 'key']);
+      expect(Object.keys(artifact)).toEqual(['path', 'statement', 'lang', 'format', 'bytes', 'sha256', 'key', ...(artifact.lang.includes('-') ? ['languages'] : [])]);
       expect(artifact).toMatchObject({ statement: 'mission-statement', bytes: data.length, sha256: sha256(data) });
       expect(artifact.path).toContain(`/${artifact.lang}/`);
       expect(artifact.key).toMatch(/^[0-9a-f]{64}$/);
@@ -177,10 +179,10 @@ describe('broadside build --json', () => {
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ schemaVersion: 1, ok: true, exitCode: 0, changed: true, shard: null, languages: ['en', 'he', 'ar', 'es', 'fr'], warnings: [], errors: [] });
-    expect(summary.artifacts).toHaveLength(10);
+    expect(summary.artifacts).toHaveLength(12);
     expect(summary.artifacts[0]).toEqual({ path: 'mission-statement/ar/index.html', statement: 'mission-statement', lang: 'ar', format: 'html', bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), status: 'built' });
     expect(Object.keys(summary.timings)).toEqual(['loadMs', 'renderMs', 'printMs', 'writeMs', 'totalMs']);
-    expect(result.stderr).toBe(`Wrote 10 files to ${join(copy, 'dist')}\n`);
+    expect(result.stderr).toBe(`Wrote 12 files to ${join(copy, 'dist')}\n`);
   });
 
   it('on failure still prints a summary with the exit code and the findings that failed the build', async () => {
@@ -232,7 +234,7 @@ describe('on a terminal', () => {
   it('shows a live progress bar and coloured warnings', async () => {
     const stderr = await run({});
     expect(stderr).toContain('\r\x1b[2K');
-    expect(stderr).toMatch(/10\/10 mission-statement\/he\/mission-statement\.he\.txt/);
+    expect(stderr).toMatch(/12\/12 mission-statement\/he\/mission-statement\.he\.txt/);
     expect(stderr).toContain('\x1b[33mwarning\x1b[0m');
   });
 
@@ -253,7 +255,7 @@ describe('a build of a selection', () => {
     const full = await readJson(join(copy, 'dist/manifest.json'));
     const result = JSON.parse((await runCli(['build', '--format', 'txt', '--lang', 'fr', '--force', '--json'], copy)).stdout);
     expect(result.artifacts.filter((a: any) => a.status === 'built').map((a: any) => a.path)).toEqual(['mission-statement/fr/mission-statement.fr.txt']);
-    expect(result.artifacts.filter((a: any) => a.status === 'kept')).toHaveLength(9);
+    expect(result.artifacts.filter((a: any) => a.status === 'kept')).toHaveLength(11);
     expect(await readJson(join(copy, 'dist/manifest.json'))).toEqual(full);
     expect((await runCli(['verify'], copy)).code).toBe(0);
   });
@@ -284,8 +286,8 @@ describe('shards', () => {
     }
     const parts = await Promise.all([1, 2, 3].map((k) => readJson(join(copy, `part-${k}/manifest.json`))));
     const paths = parts.flatMap((m) => m.artifacts.map((a: any) => a.path));
-    expect(new Set(paths).size).toBe(10);
-    expect(paths).toHaveLength(10);
+    expect(new Set(paths).size).toBe(12);
+    expect(paths).toHaveLength(12);
 
     const merged = await runCli(['merge', 'part-1', 'part-2', 'part-3', '--out', 'dist'], copy);
     expect(merged.code).toBe(0);

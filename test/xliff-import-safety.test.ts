@@ -190,6 +190,34 @@ describe('xliff import: characters, line ends, nesting and size', () => {
     expect(await readText(join(dir, HE))).toBe(before);
   });
 
+  it.each([
+    ['an escape character as a Markdown character reference', '&amp;#x1b;', 'U+001B'],
+    ['a delete character as a Markdown character reference', '&amp;#127;', 'U+007F'],
+  ])('refuses %s, decoded as the model reads it, naming the unit in the XLIFF file', async (_, text, code) => {
+    const dir = await project();
+    const before = await readText(join(dir, HE));
+    const xliff = await exported(dir, 'he');
+    const result = await importing(dir, withTarget(xliff, 'mission-statement:title', `<target xml:lang="LANG" state="translated">הצהרה${text} שלנו</target>`));
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/^error: in\.xlf:\d+:\d+: 1 unit\(s\) cannot be imported/);
+    expect(result.stderr).toContain(`unit "mission-statement:title" has a translation that cannot be taken: it holds an invisible character (control character ${code}`);
+    expect(result.stderr).toContain('correct those translations in your tool');
+    expect(await readText(join(dir, HE))).toBe(before);
+  });
+
+  it.each([
+    ['an XML character reference', '&#x202E;'],
+    ['a Markdown character reference', '&amp;#x202E;'],
+  ])('finds a direction control written as %s with the translation checks, and with --strict writes nothing', async (_, text) => {
+    const dir = await project();
+    const before = await readText(join(dir, HE));
+    const xliff = withTarget(await exported(dir, 'he'), 'mission-statement:title', `<target xml:lang="LANG" state="translated">הצהרת ${text}הייעוד</target>`);
+    const strict = await importing(dir, xliff, '--strict');
+    expect(strict.code).toBe(6);
+    expect(strict.stdout).toMatch(/translations\/he\.yaml:\d+:\d+: error \[bidi-controls\] he mission-statement\/title: U\+202E \(right-to-left override\) is never closed/);
+    expect(await readText(join(dir, HE))).toBe(before);
+  });
+
   it('writes no CR into the translation file, whether written, as CR LF or as &#13;', async () => {
     const dir = await project();
     const xliff = await exported(dir, 'he');

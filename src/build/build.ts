@@ -6,6 +6,8 @@ import { printAll, PrinterStart, type BuildPrinter, type KeptPrinter } from './p
 import { editionRenderer } from './render.js';
 import { sourceDate, sourceDateEpoch } from './source-date.js';
 import type { Config } from '../config/schema.js';
+import { editionsToBuild, PARALLEL_FORMATS } from '../editions/build.js';
+import { folderOf, isParallel } from '../editions/edition.js';
 import { InterruptedError } from '../errors.js';
 import { loadAssets } from '../io/assets.js';
 import { codeIdentity } from '../io/code-identity.js';
@@ -108,14 +110,16 @@ async function buildWith(project: Project, out: string, printer: BuildPrinter, o
   const env = options.env ?? {};
   const statements = selectStatements(project, options.statements ?? []);
   const allLanguages = languagesOf(config).map((l) => (options.paper ? { ...l, paper: options.paper } : l));
-  const languages = selectLanguages(allLanguages, options.langs ?? []);
+  const parallel = editionsToBuild(config, allLanguages, options.langs ?? []);
+  const languages = parallel.onlyEditions ? [] : selectLanguages(allLanguages, parallel.langs);
   const formats = options.formats ?? [...FORMATS];
   const source = allLanguages.find((l) => l.isSource)!;
-  const checked = buildFindings(project, statements.map((s) => s.id), languages.filter((l) => !l.isSource).map((l) => l.code));
+  const checked = buildFindings(project, statements.map((s) => s.id), parallel.checkedLanguages(languages).filter((l) => !l.isSource).map((l) => l.code));
   const broken = brokenEntries(checked);
   const docs = project.statements.flatMap((statement) => allLanguages.map((language) => localize(statement, language, source, project.interfaceStrings, project.translations.get(language.code), broken.get(language.code))));
-  const selected = docs.filter((doc) => statements.includes(doc.statement) && languages.includes(doc.language));
-  const gate = gateFindings(project, selected, Boolean(options.strict), checked);
+  const parallelDocs = parallel.docs(docs);
+  const selected = [...docs.filter((doc) => languages.includes(doc.language)), ...parallel.selected(parallelDocs)].filter((doc) => statements.includes(doc.statement));
+  const gate = gateFindings(project, parallel.gated(selected), Boolean(options.strict), checked);
   events.onFindings?.(gate);
   if (gate.errors.length) throw gateError(gate.errors);
   checkAborted(options.signal);
@@ -127,14 +131,14 @@ async function buildWith(project: Project, out: string, printer: BuildPrinter, o
   const code = codeIdentity();
   const current = await hashTree(out);
   const previous = { manifest: await readManifest(out).catch(() => undefined), current };
-  const planned = plannedArtifacts(selected.map((d) => ({ statement: d.statement.id, lang: d.language.code })), formats);
+  const planned = plannedArtifacts(selected.map((d) => ({ statement: d.statement.id, lang: folderOf(d), ...(isParallel(d) && { formats: PARALLEL_FORMATS, languages: d.parallel.docs.map((m) => m.language.code) }) })), formats);
   const work = options.shard ? shardOf(planned, options.shard) : planned;
   const kept = options.shard || !isSelection(options) ? [] : keptArtifacts(previous, planned, project);
   const timings = { loadMs: lap(), renderMs: 0, printMs: 0, writeMs: 0, totalMs: 0 };
 
   const editions: Edition[] = allLanguages.map((l) => ({ code: l.code, dir: l.dir, script: l.script, name: docs.find((d) => d.language === l)!.t('languageName') }));
   const inOutput = [...planned, ...kept];
-  const render = editionRenderer(project, docs, editions, inOutput);
+  const render = editionRenderer(project, [...docs, ...parallelDocs], editions, inOutput);
   const assets = await loadAssets(TEMPLATES_DIR);
   const made = planArtifacts(work, render, { assets: assetsDigest(assets), creator: CREATOR, fixedDate: sourceDateEpoch(env) }, await code, previous, Boolean(options.force));
   const toPrint = [...made.values()].filter((a) => WRITERS[a.format].needsBrowser && a.status === 'built').map((a) => render.doc(a));
@@ -151,7 +155,7 @@ async function buildWith(project: Project, out: string, printer: BuildPrinter, o
   const files: OutputFile[] = [
     ...[...assets].map(([path, data]) => fileOf(`${ASSETS_DIR}/${path}`, data)),
     ...editionsOf(artifacts).map((e) => fileOf(printStylesheetPath(e.statement, e.lang), render.printCss(render.doc(e)))),
-    fileOf(INDEX_PATH, indexPage(project.statements, docs, editions, inOutput, source.code)),
+    fileOf(INDEX_PATH, indexPage(project.statements, [...docs, ...parallelDocs], editions, inOutput, source.code)),
   ];
   const manifest: Manifest = {
     schemaVersion: MANIFEST_SCHEMA_VERSION,

@@ -1,4 +1,6 @@
+import { folderOf, isParallel } from '../editions/edition.js';
 import { scriptOf } from '../model/languages.js';
+import { editionIndexItem } from '../writers/edition-index.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import type { Statement } from '../model/statement.js';
 import type { ArtifactId } from '../plan/artifacts.js';
@@ -12,12 +14,17 @@ export function indexPage(statements: readonly Statement[], docs: readonly Local
   const entries: IndexEntry[] = [];
   for (const statement of statements) {
     const titles: IndexEntry['titles'] = new Map();
+    const parallel: string[] = [];
     for (const doc of docs) {
-      if (doc.statement !== statement || !present.has(artifactPath(statement.id, doc.language.code, 'html'))) continue;
+      if (doc.statement !== statement || !present.has(artifactPath(statement.id, folderOf(doc), 'html'))) continue;
+      if (isParallel(doc)) {
+        parallel.push(editionIndexItem(doc, editions, FORMATS.filter((f) => present.has(artifactPath(statement.id, doc.parallel.id, f)))));
+        continue;
+      }
       const title = doc.segment(statement.meta.title);
       titles.set(doc.language.code, { title: title.inline, lang: title.lang, dir: title.dir, script: scriptOf(title.lang) });
     }
-    if (titles.size) entries.push({ statement: statement.id, date: statement.meta.date, titles });
+    if (titles.size || parallel.length) entries.push({ statement: statement.id, date: statement.meta.date, titles, parallel });
   }
   return writeIndex(entries, editions, FORMATS.filter((f) => artifacts.some((a) => a.format === f)), sourceLang);
 }

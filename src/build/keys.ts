@@ -1,4 +1,4 @@
-import type { Assets } from '../io/assets.js';
+import type { Assets } from '../writers/paths.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import { sha256, sha256Json } from '../manifest/hash.js';
 import { compareText } from '../plan/artifacts.js';

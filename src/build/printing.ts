@@ -1,3 +1,4 @@
+import { folderOf } from '../editions/edition.js';
 import type { Assets } from '../io/assets.js';
 import type { Printer, PrintOptions, PrintRun } from '../io/pdf.js';
 import type { LocalizedStatement } from '../localize/localize.js';
@@ -104,8 +105,8 @@ export async function printAll(docs: LocalizedStatement[], render: EditionRender
   if (docs.length === 0) return new Map();
   const files = new Map<string, string>();
   for (const doc of docs) {
-    files.set(artifactPath(doc.statement.id, doc.language.code, 'html'), render.html(doc));
-    files.set(printStylesheetPath(doc.statement.id, doc.language.code), render.printCss(doc));
+    files.set(artifactPath(doc.statement.id, folderOf(doc), 'html'), render.html(doc));
+    files.set(printStylesheetPath(doc.statement.id, folderOf(doc)), render.printCss(doc));
   }
   const { printJobsFor } = await import('../io/pdf.js');
   const pages = new Map<string, number>();

@@ -1,6 +1,9 @@
 import type { Project } from '../model/project.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import type { ArtifactId } from '../plan/artifacts.js';
+import { folderOf, isParallel } from '../editions/edition.js';
+import { writeEditionHtml } from '../writers/edition-html.js';
+import { writeEditionPrintCss } from '../writers/edition-print-css.js';
 import { writeHtml, type Edition } from '../writers/html.js';
 import { FORMATS, type Format } from '../writers/paths.js';
 import { writePrintCss } from '../writers/print-css.js';
@@ -21,22 +24,24 @@ export interface EditionRenderer {
  * links the formats its edition has among `inOutput`, so every shard renders the same page. Pure.
  */
 export function editionRenderer(project: Project, docs: readonly LocalizedStatement[], editions: Edition[], inOutput: readonly ArtifactId[]): EditionRenderer {
-  const byEdition = new Map(docs.map((d) => [editionId(d.statement.id, d.language.code), d]));
+  const byEdition = new Map(docs.map((d) => [editionId(d.statement.id, folderOf(d)), d]));
   const formats = new Map<string, Format[]>();
   for (const a of inOutput) formats.set(editionId(a.statement, a.lang), [...(formats.get(editionId(a.statement, a.lang)) ?? []), a.format]);
   const context = (doc: LocalizedStatement): Parameters<typeof writeHtml>[1] => {
-    const present = formats.get(editionId(doc.statement.id, doc.language.code)) ?? [];
+    const present = formats.get(editionId(doc.statement.id, folderOf(doc))) ?? [];
     const downloads = FORMATS.flatMap((format) => {
       const download = WRITERS[format].download;
       return download && present.includes(format) ? [{ format, ...download }] : [];
     });
     return { editions, downloads, baseUrl: project.config.baseUrl, template: project.templates.page };
   };
+  const printCss = (doc: LocalizedStatement, level?: number): string =>
+    isParallel(doc) ? writeEditionPrintCss(doc, project.templates.editionPrint, level) : writePrintCss(doc, project.templates.print, level);
   return {
     doc: ({ statement, lang }) => byEdition.get(editionId(statement, lang))!,
-    html: once((doc) => writeHtml(doc, context(doc))),
-    printCss: once((doc) => writePrintCss(doc, project.templates.print)),
-    fittedPrintCss: (doc, level) => writePrintCss(doc, project.templates.print, level),
+    html: once((doc) => (isParallel(doc) ? writeEditionHtml(doc, { ...context(doc), template: project.templates.edition }) : writeHtml(doc, context(doc)))),
+    printCss: once((doc) => printCss(doc)),
+    fittedPrintCss: (doc, level) => printCss(doc, level),
     text: once((doc) => writeText(doc, { columns: project.config.text.columns })),
   };
 }

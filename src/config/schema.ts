@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CHECK_IDS, CHECK_SETTINGS, type CheckId, type CheckSetting } from '../checks/catalog.js';
 import { canonicalLanguageTag } from '../model/languages.js';
+import { checkEditions, EditionConfigSchema } from './editions.js';
 import { isWithin, projectFolder } from './project-folder.js';
 
 /** Where translator outputs go in the project by default, apart from the build output. */
@@ -91,6 +92,8 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ paper: 'a4', concurrency: 3, timeoutSeconds: 60 }),
+    /** Parallel editions: languages side by side, passage by passage (src/editions/). */
+    editions: z.array(EditionConfigSchema, { error: 'must be a list of `- id: <name>` entries with their `languages: [...]`' }).default([]),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -102,6 +105,7 @@ export const ConfigSchema = z
     if (!seen.has(config.sourceLanguage)) {
       ctx.addIssue({ code: 'custom', path: ['sourceLanguage'], message: `"${config.sourceLanguage}" must also appear under languages` });
     }
+    checkEditions(config, ctx);
     for (const input of ['statements', 'translations'] as const) {
       if (isWithin(config[input], config.output)) {
         ctx.addIssue({ code: 'custom', path: ['output'], message: `must not be or contain the ${input} folder (${config[input]}): a build replaces the whole output folder` });

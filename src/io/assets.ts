@@ -2,21 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FONT_FAMILIES, fontStylesheets, rewriteFontFaces } from '../render/fonts.js';
+import type { Assets } from '../writers/paths.js';
 
 const require = createRequire(import.meta.url);
 
-/** Shared files under dist/assets: the stylesheet and the fonts. Keyed by path relative to assets/. */
-export type Assets = Map<string, Buffer>;
+export type { Assets } from '../writers/paths.js';
 
 export async function loadAssets(templatesDir: string): Promise<Assets> {
   const sheets = FONT_FAMILIES.flatMap((family) => {
     const root = dirname(require.resolve(`${family.package}/package.json`));
     return fontStylesheets(family).map((sheet) => join(root, sheet));
   });
-  const [stylesheet, ...faces] = await Promise.all([readFile(join(templatesDir, 'broadside.css')), ...sheets.map(readFontFaces)]);
+  const [stylesheet, editions, ...faces] = await Promise.all([readFile(join(templatesDir, 'broadside.css')), readFile(join(templatesDir, 'edition.css')), ...sheets.map(readFontFaces)]);
   const fonts = faces.flatMap((face) => face.files);
   return new Map([
     ['broadside.css', stylesheet!],
+    ['edition.css', editions!],
     ...fonts.map(({ name, data }): [string, Buffer] => [`fonts/${name}`, data]),
     ['fonts.css', Buffer.from(`/* Fonts from @fontsource packages (SIL Open Font License). */\n${faces.map((face) => face.css).join('\n')}\n`)],
   ]);

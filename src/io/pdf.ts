@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { Config } from '../config/schema.js';
+import { folderOf } from '../editions/edition.js';
 import { PdfError } from '../errors.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import type { PdfMetadata } from '../pdf/finish.js';
@@ -78,9 +79,10 @@ export interface FitOptions {
 export function printJobsFor(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, options: PrintOptions, fit?: FitOptions): PrintJob[] {
   const servedFiles = (path: string): string | Uint8Array | undefined => (path.startsWith('assets/') ? assets.get(path.slice('assets/'.length)) : files.get(path));
   return docs.map((doc) => {
-    const output = artifactPath(doc.statement.id, doc.language.code, 'pdf');
-    const page = artifactPath(doc.statement.id, doc.language.code, 'html');
-    const configured = options.config.languages.find((l) => l.code === doc.language.code);
+    const folder = folderOf(doc);
+    const output = artifactPath(doc.statement.id, folder, 'pdf');
+    const page = artifactPath(doc.statement.id, folder, 'html');
+    const configured = options.config.languages.find((l) => l.code === folder);
     return {
       output,
       page,
@@ -88,11 +90,11 @@ export function printJobsFor(docs: LocalizedStatement[], files: Map<string, stri
       marginText: marginText(doc),
       metadata: pdfMetadata(doc, options.creator, options.fixedDate),
       fit: fit && {
-        stylesheet: printStylesheetPath(doc.statement.id, doc.language.code),
+        stylesheet: printStylesheetPath(doc.statement.id, folder),
         levels: fit.levels,
         css: (level) => fit.css(doc, level),
         maxPages: configured?.maxPages ?? options.config.pdf.maxPages,
-        label: `${output} (${doc.language.code})`,
+        label: `${output} (${folder})`,
         onFitted: (pages, level) => fit.onFitted?.(output, pages, level),
       },
     };

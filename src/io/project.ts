@@ -5,9 +5,8 @@ import * as z from 'zod';
 import { CONFIG_FILE, parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError, InputError } from '../errors.js';
-import { canonicalLanguageTag } from '../model/languages.js';
 import type { InterfaceStrings } from '../localize/localize.js';
-import { STATEMENT_EXTENSION, STATEMENT_ID, statementId, type Project } from '../model/project.js';
+import { STATEMENT_EXTENSION, STATEMENT_ID, statementId, unusableTranslationFile, type Project } from '../model/project.js';
 import type { Statement } from '../model/statement.js';
 import type { Termbase } from '../model/termbase.js';
 import type { TranslationFile } from '../model/translation.js';
@@ -29,15 +28,17 @@ export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 export async function loadProject(root: string, config?: Config, reads = new ReadCache()): Promise<Project> {
   config ??= await loadConfig(root);
   // Independent files are read at once; each is parsed (and any error reported) in a fixed order.
-  const [statements, interfaceStrings, page, print, terms] = await Promise.all([
+  const [statements, interfaceStrings, page, print, edition, editionPrint, terms] = await Promise.all([
     loadStatements(root, config, reads),
     loadInterfaceStrings(root, reads),
     readFile(join(TEMPLATES_DIR, 'page.html'), 'utf8'),
     readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8'),
+    readFile(join(TEMPLATES_DIR, 'edition.html'), 'utf8'),
+    readFile(join(TEMPLATES_DIR, 'edition-print.css'), 'utf8'),
     loadTermbase(root, config, reads),
   ]);
   const translations = await loadTranslations(root, config, statements, reads);
-  const project: Project = { root, config, statements, translations, interfaceStrings, templates: { page, print } };
+  const project: Project = { root, config, statements, translations, interfaceStrings, templates: { page, print, edition, editionPrint } };
   if (terms) project.terms = terms;
   return project;
 }
@@ -92,16 +93,11 @@ async function loadTranslations(root: string, config: Config, statements: readon
   const ids = new Set(statements.map((s) => s.id));
   const definitions = new Map(statements.map((s) => [s.id, s.definitions]));
   const dir = join(root, config.translations);
-  const configured = new Set(config.languages.map((l) => l.code));
   const names = await listFiles(dir, '.yaml');
   const langOf = (name: string): string => name.slice(0, -'.yaml'.length);
   for (const name of names) {
-    const lang = langOf(name);
-    if (!configured.has(lang) || lang === config.sourceLanguage) {
-      const valid = canonicalLanguageTag(lang);
-      const why = valid === undefined ? `"${lang}" is not a BCP 47 language code` : lang === config.sourceLanguage ? `"${lang}" is the source language` : `the language "${lang}" is not in ${CONFIG_FILE}`;
-      throw new InputError(`${why}, so this translation file cannot be used`, { file: displayName(root, join(dir, name)) }, `add it with \`broadside add-lang ${valid ?? '<code>'}\`, or rename or remove the file.`);
-    }
+    const unusable = unusableTranslationFile(langOf(name), config);
+    if (unusable) throw new InputError(unusable.why, { file: displayName(root, join(dir, name)) }, unusable.hint);
   }
   const sources = await Promise.all(names.map((name) => readText(root, join(dir, name))));
   // A translation is read against the statements: it is read again when any of them was.

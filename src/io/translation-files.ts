@@ -3,17 +3,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
-import type { InterfaceStrings } from '../localize/localize.js';
-import type { Statement } from '../model/statement.js';
+import type { Canonical } from '../model/project.js';
 import { loadConfig, loadInterfaceStrings, loadStatements, readText } from './project.js';
-
-/** What sync, add-lang and xliff import edit against: the canonical side of the project. */
-export interface Canonical {
-  root: string;
-  config: Config;
-  statements: Statement[];
-  interfaceStrings: InterfaceStrings;
-}
 
 export async function loadCanonical(root: string): Promise<Canonical> {
   const config = await loadConfig(root);

@@ -29,7 +29,7 @@ export function segmentStatuses(statement: Statement, translation: TranslationFi
 export function interfaceStatuses({ strings }: InterfaceStrings, translation: TranslationFile | undefined): UnitStatus[] {
   return [...strings].map(([key, source]) => {
     const entry = translation?.interface.get(key);
-    return { scope: 'interface', key, source, sourceInline: [{ type: 'text', text: source, at: 0 }], entry, state: entryState(source, entry) };
+    return { scope: 'interface', key, source, sourceInline: [{ type: 'text', text: source, at: 0, end: source.length }], entry, state: entryState(source, entry) };
   });
 }
 

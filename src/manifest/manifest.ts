@@ -21,6 +21,8 @@ export interface ManifestArtifact extends ManifestFile {
   key: string;
   /** PDFs: how many pages it has. */
   pages?: number;
+  /** A parallel edition's languages, in its order; `lang` is then the edition's id. */
+  languages?: string[];
 }
 
 export interface SourceInput {
@@ -77,7 +79,7 @@ export const ManifestSchema = z.object({
     .object({ index: z.int().positive(), count: z.int().positive(), selection: z.array(safePath) })
     .refine((s) => s.index <= s.count, 'index must be at most count')
     .optional(),
-  artifacts: z.array(file.extend({ statement: z.string(), lang: z.string(), format: z.enum(FORMATS as [Format, ...Format[]]), key: sha256, pages: z.int().positive().optional() })),
+  artifacts: z.array(file.extend({ statement: z.string(), lang: z.string(), format: z.enum(FORMATS as [Format, ...Format[]]), key: sha256, pages: z.int().positive().optional(), languages: z.array(z.string()).optional() })),
   files: z.array(file),
 });
 
@@ -94,7 +96,7 @@ export function serializeManifest(manifest: Manifest): string {
       inputs: manifest.source.inputs.map((i) => ({ path: i.path, origin: i.origin, sha256: i.sha256 })),
     },
     ...(manifest.shard && { shard: { index: manifest.shard.index, count: manifest.shard.count, selection: [...manifest.shard.selection].sort(compareText) } }),
-    artifacts: byPath(manifest.artifacts).map((a) => ({ path: a.path, statement: a.statement, lang: a.lang, format: a.format, bytes: a.bytes, sha256: a.sha256, key: a.key, ...(a.pages === undefined ? {} : { pages: a.pages }) })),
+    artifacts: byPath(manifest.artifacts).map((a) => ({ path: a.path, statement: a.statement, lang: a.lang, format: a.format, bytes: a.bytes, sha256: a.sha256, key: a.key, ...(a.pages === undefined ? {} : { pages: a.pages }), ...(a.languages === undefined ? {} : { languages: [...a.languages] }) })),
     files: byPath(manifest.files).map((f) => ({ path: f.path, bytes: f.bytes, sha256: f.sha256 })),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

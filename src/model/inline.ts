@@ -3,26 +3,47 @@
  * nodes (src/readers/inline.ts); writers and checks only walk them (src/render/walk.ts).
  *
  * Text in every node is decoded: entities (`&amp;`, `&copy;`), character references (`&#x202E;`),
- * backslash escapes and YAML escapes are gone, so no writer decodes or escapes twice. `at` is the
- * node's offset in the segment's Markdown source (the `source` or `text` string it was read from).
+ * backslash escapes and YAML escapes are gone, so no writer decodes or escapes twice. Every node
+ * knows where it came from: `[at, end)` is its span in the Markdown it was read from (the string
+ * given to the reader), and a node with children has `content`, the span between its delimiters
+ * (`*`…`*`, `[`…`](href)`), so a writer that must carry the exact Markdown of a construct (the XLIFF
+ * inline codes) slices it from the source instead of lexing it again (`lineColumn` of
+ * src/readers/source-text.ts turns an offset into a line and column).
  *
  * This is the API other formats map from (the XLIFF writer's inline codes, for one): a node type is
  * added here, in the reader and in every renderer, and `INLINE_MODEL_VERSION` goes up.
  */
-export const INLINE_MODEL_VERSION = 1;
+export const INLINE_MODEL_VERSION = 2;
+
+/** Where a node is in the Markdown it was read from: offsets, end exclusive. */
+export interface Span {
+  at: number;
+  end: number;
+}
+
+/**
+ * A container's children's Markdown, between its delimiters. Absent when the Markdown does not hold
+ * the children as one run between two delimiters (marked shaped the token otherwise): the node is
+ * then one piece of markup as a whole.
+ */
+export interface Content {
+  content?: Span;
+}
 
 /** Plain words. */
 export interface TextNode {
   type: 'text';
   text: string;
   at: number;
+  end: number;
 }
 
 /** `*a*`, `**a**`, `~~a~~`: formatting around other inline nodes. */
-export interface StyleNode<Type extends 'emphasis' | 'strong' | 'strikethrough' = 'emphasis' | 'strong' | 'strikethrough'> {
+export interface StyleNode<Type extends 'emphasis' | 'strong' | 'strikethrough' = 'emphasis' | 'strong' | 'strikethrough'> extends Content {
   type: Type;
   children: Inline[];
   at: number;
+  end: number;
 }
 
 /** `` `a` ``: literal text, shown as written (only entities are not decoded, as CommonMark says). */
@@ -30,6 +51,7 @@ export interface CodeNode {
   type: 'code';
   text: string;
   at: number;
+  end: number;
 }
 
 /**
@@ -37,7 +59,7 @@ export interface CodeNode {
  * labels looked up, entities decoded, the scheme in lower case. Whether it may be followed is the
  * writer's decision (`isSafeUrl`); an unsafe link is shown as its text.
  */
-export interface LinkNode {
+export interface LinkNode extends Content {
   type: 'link';
   href: string;
   title?: string;
@@ -45,30 +67,34 @@ export interface LinkNode {
   autolink: boolean;
   children: Inline[];
   at: number;
+  end: number;
 }
 
 /** `![alt](src)`: Broadside shows no images, so every writer shows the alternative text. */
-export interface ImageNode {
+export interface ImageNode extends Content {
   type: 'image';
   alt: Inline[];
   href: string;
   at: number;
+  end: number;
 }
 
 /** A hard line break: two spaces or a backslash at the end of a line. */
 export interface BreakNode {
   type: 'break';
   at: number;
+  end: number;
 }
 
 /** `[texte]{lang=fr}`: a passage in another language than its paragraph. */
-export interface LanguageSpanNode {
+export interface LanguageSpanNode extends Content {
   type: 'language';
   /** A BCP 47 tag, as written. */
   lang: string;
   dir: 'ltr' | 'rtl';
   children: Inline[];
   at: number;
+  end: number;
 }
 
 /** Raw HTML in a translation (statements refuse it): never interpreted, shown as the text it is. */
@@ -76,6 +102,7 @@ export interface RawHtmlNode {
   type: 'html';
   text: string;
   at: number;
+  end: number;
 }
 
 export type Inline = TextNode | StyleNode<'emphasis'> | StyleNode<'strong'> | StyleNode<'strikethrough'> | CodeNode | LinkNode | ImageNode | BreakNode | LanguageSpanNode | RawHtmlNode;
@@ -119,13 +146,30 @@ export function flatInline(nodes: readonly Inline[]): Inline[] {
   return out;
 }
 
+/** The decoded strings of `nodes` a writer may put in an output, each with its node: words, code, link targets and titles. */
+function decodedParts(nodes: readonly Inline[]): Array<{ node: Inline; text: string }> {
+  const parts: Array<{ node: Inline; text: string }> = [];
+  for (const node of flatInline(nodes)) {
+    if (node.type === 'text' || node.type === 'code' || node.type === 'html') parts.push({ node, text: node.text });
+    if (node.type === 'link' || node.type === 'image') parts.push({ node, text: node.href });
+    if (node.type === 'link' && node.title) parts.push({ node, text: node.title });
+  }
+  return parts;
+}
+
 /** All decoded text of `nodes` a writer may put in an output: words, code, link targets and titles. */
 export function decodedText(nodes: readonly Inline[]): string {
-  const parts: string[] = [];
-  for (const node of flatInline(nodes)) {
-    if (node.type === 'text' || node.type === 'code' || node.type === 'html') parts.push(node.text);
-    if (node.type === 'link' || node.type === 'image') parts.push(node.href);
-    if (node.type === 'link' && node.title) parts.push(node.title);
+  return decodedParts(nodes)
+    .map((part) => part.text)
+    .join('');
+}
+
+/** The node that character `index` of `decodedText(nodes)` comes from, with that character. */
+export function decodedCharacterAt(nodes: readonly Inline[], index: number): { node: Inline; char: string } | undefined {
+  let start = 0;
+  for (const { node, text } of decodedParts(nodes)) {
+    if (index < start + text.length) return { node, char: String.fromCodePoint(text.codePointAt(index - start)!) };
+    start += text.length;
   }
-  return parts.join('');
+  return undefined;
 }

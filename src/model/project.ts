@@ -1,6 +1,8 @@
+import { CONFIG_FILE } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import type { InterfaceStrings } from '../localize/localize.js';
+import { canonicalLanguageTag } from './languages.js';
 import type { Statement } from './statement.js';
 import type { TranslationFile } from './translation.js';
 import type { Termbase } from './termbase.js';
@@ -18,6 +20,9 @@ export function statementId(fileName: string): string {
 export interface Templates {
   page: string;
   print: string;
+  /** A parallel edition's page and print stylesheet. */
+  edition: string;
+  editionPrint: string;
 }
 
 /** Everything a build, a check or a sync works from, read once by `io/project.ts`. */
@@ -31,6 +36,20 @@ export interface Project {
   terms?: Termbase;
   interfaceStrings: InterfaceStrings;
   templates: Templates;
+}
+
+/** What sync, add-lang and xliff import edit against: the canonical side of the project. */
+export type Canonical = Pick<Project, 'root' | 'config' | 'statements' | 'interfaceStrings'>;
+
+/**
+ * Why translations/<lang>.yaml cannot be used with `config`, with how to fix it; undefined when
+ * its language is one the project translates into.
+ */
+export function unusableTranslationFile(lang: string, config: Pick<Config, 'languages' | 'sourceLanguage'>): { why: string; hint: string } | undefined {
+  if (lang !== config.sourceLanguage && config.languages.some((l) => l.code === lang)) return undefined;
+  const valid = canonicalLanguageTag(lang);
+  const why = valid === undefined ? `"${lang}" is not a BCP 47 language code` : lang === config.sourceLanguage ? `"${lang}" is the source language` : `the language "${lang}" is not in ${CONFIG_FILE}`;
+  return { why: `${why}, so this translation file cannot be used`, hint: `add it with \`broadside add-lang ${valid ?? '<code>'}\`, or rename or remove the file.` };
 }
 
 /** Picks the statements named on the command line (all when none), refusing unknown ones. */

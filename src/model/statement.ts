@@ -4,8 +4,15 @@ import type { Inline, LinkDefinitions } from './inline.js';
  * The document model every reader produces and every writer consumes.
  * Text that a reader sees lives only in segments; blocks carry structure.
  * Version 2: segments carry their inline nodes, statements their link definitions.
+ * Version 3: blocks and list items carry their own position in the file.
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
+
+/** Where something starts in its file, 1-based: a block's first character (a heading's `#`, a list item's bullet, a quotation's `>`). */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
 
 export type SegmentKind = 'meta' | 'heading' | 'paragraph' | 'item' | 'cell';
 
@@ -23,16 +30,18 @@ export interface Segment {
   column: number;
 }
 
-export type Block =
+export type Block = (
   | { type: 'heading'; level: number; segment: Segment }
   | { type: 'paragraph'; segment: Segment }
   | { type: 'list'; ordered: boolean; start: number; items: ListItem[] }
   | { type: 'blockquote'; blocks: Block[] }
   | { type: 'table'; align: Array<'left' | 'right' | 'center' | null>; header: Segment[]; rows: Segment[][] }
   | { type: 'code'; lang: string; text: string }
-  | { type: 'rule' };
+  | { type: 'rule' }
+) &
+  SourcePosition;
 
-export interface ListItem {
+export interface ListItem extends SourcePosition {
   segment: Segment;
   children: Block[];
 }
@@ -54,6 +63,16 @@ export interface Statement {
   blocks: Block[];
   /** `[label]: href` definitions, by label as marked files them; translations' links resolve against them too. */
   definitions: LinkDefinitions;
+}
+
+/**
+ * A block type a walk over blocks has no case for: a bug in Broadside (a reader made a block no writer
+ * knows), refused rather than left out of the output without a word.
+ */
+export class UnknownBlockError extends Error {
+  constructor(readonly blockType: string) {
+    super(`no case for the block type "${blockType}"`);
+  }
 }
 
 /** All segments in document order: front matter first, then the body. */
@@ -83,6 +102,8 @@ export function segmentsOf(statement: Statement): Segment[] {
         case 'code':
         case 'rule':
           break;
+        default:
+          throw new UnknownBlockError((block as { type: string }).type);
       }
     }
   };

@@ -2,6 +2,7 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, ReadingDirection, type PDF
 import { repairTextLayer } from './text-layer.js';
 import { xmpPacket } from './xmp.js';
 import { removeUnbrokenSoftHyphens } from './soft-hyphens.js';
+import { tagPassageLanguages, type LanguagePassage } from './passage-lang.js';
 
 export interface PdfMetadata {
   title: string;
@@ -21,6 +22,8 @@ export interface PdfMetadata {
    * words reversed, so they are rewritten from the headings Broadside knows.
    */
   outlineTitles: string[];
+  /** Passages marked as in another language (`[texte]{lang=fr}`), which get a `/Lang` of their own. */
+  passages?: LanguagePassage[];
 }
 
 /**
@@ -31,7 +34,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   // Before the repair, which would give the unbroken soft hyphens' spans a text of their own.
   removeUnbrokenSoftHyphens(pdf);
-  repairTextLayer(pdf);
+  tagPassageLanguages(pdf, repairTextLayer(pdf), meta.passages ?? []);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);

@@ -1,8 +1,13 @@
+import { isParallel } from '../editions/edition.js';
+import { parallelOutline } from '../editions/outline.js';
 import { describe } from '../localize/describe.js';
 import type { LocalizedStatement } from '../localize/localize.js';
 import { plainText } from '../render/inline.js';
 import { scriptOf } from '../model/languages.js';
+import { flatInline } from '../model/inline.js';
+import { segmentsOf } from '../model/statement.js';
 import type { PdfMetadata } from './finish.js';
+import type { LanguagePassage } from './passage-lang.js';
 
 /** The document information a PDF carries, in the edition's language. Pure. */
 export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?: Date): PdfMetadata {
@@ -19,8 +24,18 @@ export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?
     direction: doc.language.dir,
     creator,
     date: fixedDate ?? new Date(`${meta.date}T00:00:00Z`),
-    outlineTitles: [title, ...headings],
+    outlineTitles: isParallel(doc) ? parallelOutline(doc) : [title, ...headings],
+    passages: languagePassages(doc),
   };
+}
+
+/** Every passage marked with the inline language syntax, in every language the document sets. */
+function languagePassages(doc: LocalizedStatement): LanguagePassage[] {
+  return (isParallel(doc) ? doc.parallel.docs : [doc]).flatMap((member) =>
+    segmentsOf(member.statement).flatMap((segment) =>
+      flatInline(member.segment(segment).inline).flatMap((node) => (node.type === 'language' ? [{ text: plainText(node.children), lang: node.lang }] : [])),
+    ),
+  );
 }
 
 /** Text set only in the page margins (running head, "page N of M"), whose fonts are loaded before printing. */

@@ -6,11 +6,15 @@ export interface ArtifactId {
   statement: string;
   lang: string;
   format: Format;
+  /** A parallel edition's languages, in its order (`lang` is then the edition's id). */
+  languages?: string[];
 }
 
-/** Every edition in every format asked for, in path order. */
-export function plannedArtifacts(editions: readonly { statement: string; lang: string }[], formats: readonly Format[]): ArtifactId[] {
-  const artifacts = editions.flatMap(({ statement, lang }) => formats.map((format) => ({ path: artifactPath(statement, lang, format), statement, lang, format })));
+/** Every edition in every format asked for (of those it is published in, when it says), in path order. */
+export function plannedArtifacts(editions: readonly { statement: string; lang: string; formats?: readonly Format[]; languages?: string[] }[], formats: readonly Format[]): ArtifactId[] {
+  const artifacts = editions.flatMap((e) =>
+    formats.filter((f) => !e.formats || e.formats.includes(f)).map((format) => ({ path: artifactPath(e.statement, e.lang, format), statement: e.statement, lang: e.lang, format, ...(e.languages && { languages: e.languages }) })),
+  );
   return artifacts.sort((a, b) => compareText(a.path, b.path));
 }
 

@@ -70,7 +70,7 @@ export function planArtifacts(
 /** A build of a selection keeps the rest of the previous output: what its manifest lists, is intact and still configured. */
 export function keptArtifacts({ manifest, current }: PreviousOutput, planned: readonly ArtifactId[], project: Project): Artifact[] {
   const selected = new Set(planned.map((a) => a.path));
-  const configured = (a: ManifestArtifact): boolean => project.statements.some((s) => s.id === a.statement) && project.config.languages.some((l) => l.code === a.lang);
+  const configured = (a: ManifestArtifact): boolean => project.statements.some((s) => s.id === a.statement) && [...project.config.languages.map((l) => l.code), ...project.config.editions.map((e) => e.id)].includes(a.lang);
   return (manifest?.artifacts ?? []).filter((a) => !selected.has(a.path) && configured(a) && current.get(a.path)?.sha256 === a.sha256).map((a) => ({ ...a, status: 'kept' }));
 }
 

@@ -30,7 +30,7 @@ export function statusLines(project: Project, result: BuildResult, status: Rebui
     const language = languages.find((l) => l.code === page.lang);
     const tr = t.get(page.lang);
     if (!language || !tr) continue;
-    const time = new Intl.DateTimeFormat(language.locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(status.finishedAt);
+    const time = new Intl.DateTimeFormat(language.locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' }).format(status.finishedAt);
     const seconds = new Intl.NumberFormat(language.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(status.durationMs / 1000);
     const files: StatusLine['files'] = [];
     const pdf = artifacts.get(artifactPath(page.statement, page.lang, 'pdf'));

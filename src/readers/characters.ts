@@ -2,7 +2,7 @@ import { firstUnbalanced } from '../checks/bidi-controls.js';
 import { codePoint } from '../checks/characters.js';
 import { ZERO_WIDTH } from '../checks/whitespace-zero-width.js';
 import type { Inline } from '../model/inline.js';
-import { decodedText, flatInline } from '../model/inline.js';
+import { decodedText } from '../model/inline.js';
 
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}|[\uFDD0-\uFDEF]|[\uFFFE\uFFFF]|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/u;
@@ -28,26 +28,19 @@ export function forbiddenCharacter(text: string): { index: number; description: 
   return { index: match.index, description: `${kindOf(match[0])} U+${code}` };
 }
 
-/** The first forbidden character of the decoded text of `nodes`, with the node it is in. */
-export function forbiddenInline(nodes: readonly Inline[]): { at: number; description: string } | undefined {
-  for (const node of flatInline(nodes)) {
-    const texts = node.type === 'text' || node.type === 'code' || node.type === 'html' ? [node.text] : node.type === 'link' ? [node.href, node.title ?? ''] : node.type === 'image' ? [node.href] : [];
-    for (const text of texts) {
-      const found = forbiddenCharacter(text);
-      if (found) return { at: node.at, description: found.description };
-    }
-  }
-  return undefined;
+/** The first forbidden character of the decoded text of `nodes` (`index` is in `decodedText(nodes)`). */
+export function forbiddenInline(nodes: readonly Inline[]): { index: number; description: string } | undefined {
+  return forbiddenCharacter(decodedText(nodes));
 }
 
 /** An unclosed or stray direction control in the decoded text of `nodes`, described. */
-export function unbalancedDirection(nodes: readonly Inline[]): string | undefined {
+export function unbalancedDirection(nodes: readonly Inline[]): { index: number; message: string } | undefined {
   const problem = firstUnbalanced(decodedText(nodes));
-  return problem?.message;
+  return problem && { index: problem.at, message: problem.message };
 }
 
 /** A zero-width character (that no script needs) in the decoded text of `nodes`, described. */
-export function zeroWidthIn(nodes: readonly Inline[]): string | undefined {
+export function zeroWidthIn(nodes: readonly Inline[]): { index: number; message: string } | undefined {
   const found = new RegExp(`[${Object.keys(ZERO_WIDTH).join('')}]`, 'u').exec(decodedText(nodes));
-  return found ? `invisible character ${codePoint(found[0])} (${ZERO_WIDTH[found[0]]}) is not allowed` : undefined;
+  return found ? { index: found.index, message: `invisible character ${codePoint(found[0])} (${ZERO_WIDTH[found[0]]}) is not allowed` } : undefined;
 }

@@ -1,7 +1,7 @@
 import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, Marked, type MarkedOptions, type Token, type TokenizerExtension, type Tokens } from 'marked';
 import { canonicalLanguageTag, directionOf } from '../model/languages.js';
-import type { Inline, LinkDefinitions } from '../model/inline.js';
+import type { Content, Inline, LinkDefinitions, Span } from '../model/inline.js';
 
 /** `[texte]{lang=fr}`: the text in brackets is in the language named in braces. */
 const LANGUAGE_SPAN = /^\[((?:\\.|[^\\\]\n])*)\]\{lang=([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\}/;
@@ -18,7 +18,7 @@ const languageSpan: TokenizerExtension = {
 };
 
 /** marked's options with Broadside's one extension; every Markdown Broadside reads is lexed with these. */
-export const LEXER_OPTIONS: MarkedOptions = new Marked({ gfm: true, extensions: [languageSpan] }).defaults;
+const LEXER_OPTIONS: MarkedOptions = new Marked({ gfm: true, extensions: [languageSpan] }).defaults;
 
 /** The marked token behind a node the reader could not make sense of: refused by the reader that called. */
 export class UnreadableInline extends Error {
@@ -55,6 +55,7 @@ export function definitionLabel(label: string): string {
 
 type CommentListener = ((comment: string, at: number) => void) | undefined;
 
+/** `tokens`, the tokens of `raw` (which starts at `offset` in the Markdown read), → nodes with their spans. */
 function nodes(tokens: readonly Token[], raw: string, offset: number, onComment: CommentListener): Inline[] {
   const out: Inline[] = [];
   let cursor = 0;
@@ -66,47 +67,77 @@ function nodes(tokens: readonly Token[], raw: string, offset: number, onComment:
     if (!node) continue;
     // Adjacent text (marked splits it at every character that might start markup) is one node.
     const last = out.at(-1);
-    if (node.type === 'text' && last?.type === 'text') last.text += last.text.endsWith(' ') && node.text.startsWith(' ') ? node.text.slice(1) : node.text;
-    else out.push(node);
+    if (node.type === 'text' && last?.type === 'text') {
+      last.text += last.text.endsWith(' ') && node.text.startsWith(' ') ? node.text.slice(1) : node.text;
+      last.end = node.end;
+    } else out.push(node);
   }
   return out;
 }
 
+/**
+ * Where a container's children are: between its delimiters when its Markdown is the children's
+ * between an opening and a closing delimiter (`*a*`, `~~a~~`), or after `open` up to the first
+ * `close` that follows the children (`[a](href)`, `[a][label]`).
+ */
+function contentSpan(token: Token, at: number, open?: string): Span | undefined {
+  const children = 'tokens' in token && token.tokens ? token.tokens : [];
+  const inner = children.map((t) => t.raw).join('');
+  const { raw } = token;
+  if (open !== undefined) return raw.startsWith(`${open}${inner}]`) ? { at: at + open.length, end: at + open.length + inner.length } : undefined;
+  const delimiter = (raw.length - inner.length) / 2;
+  if (!children.length || !Number.isInteger(delimiter) || delimiter < 1 || raw.slice(delimiter, raw.length - delimiter) !== inner) return undefined;
+  return { at: at + delimiter, end: at + raw.length - delimiter };
+}
+
+const STYLES = { em: 'emphasis', strong: 'strong', del: 'strikethrough' } as const;
+
+function withContent<Node extends Inline & Content>(node: Node, content: Span | undefined): Node {
+  if (content) node.content = content;
+  return node;
+}
+
 function toNode(token: Token, at: number, onComment: CommentListener): Inline | undefined {
-  const inner = (children: readonly Token[] | undefined): Inline[] => nodes(children ?? [], token.raw, at, onComment);
+  const end = at + token.raw.length;
+  // Children are placed within the container's content when it has one, else within its whole Markdown.
+  const inner = (children: readonly Token[] | undefined, content: Span | undefined): Inline[] =>
+    content ? nodes(children ?? [], token.raw.slice(content.at - at, content.end - at), content.at, onComment) : nodes(children ?? [], token.raw, at, onComment);
   switch (token.type) {
     case 'text':
       // marked decodes numeric references but not named ones; its `raw` has both, decoded here once,
       // after the line breaks and runs of spaces that Markdown shows as one space are made one.
-      return { type: 'text', text: decodeReferences(token.raw.replace(/[ \t\n]+/g, (blanks) => (blanks === ' ' || blanks === '\t' ? blanks : ' '))), at };
+      return { type: 'text', text: decodeReferences(token.raw.replace(/[ \t\n]+/g, (blanks) => (blanks === ' ' || blanks === '\t' ? blanks : ' '))), at, end };
     case 'escape':
-      return { type: 'text', text: token.text, at };
+      return { type: 'text', text: token.text, at, end };
     case 'em':
-      return { type: 'emphasis', children: inner(token.tokens), at };
     case 'strong':
-      return { type: 'strong', children: inner(token.tokens), at };
-    case 'del':
-      return { type: 'strikethrough', children: inner(token.tokens), at };
+    case 'del': {
+      const content = contentSpan(token, at);
+      return withContent({ type: STYLES[token.type], children: inner(token.tokens, content), at, end }, content);
+    }
     case 'codespan':
-      return { type: 'code', text: token.text, at };
+      return { type: 'code', text: token.text, at, end };
     case 'br':
-      return { type: 'break', at };
+      return { type: 'break', at, end };
     case 'link': {
       const link = token as Tokens.Link;
-      const node: Inline = { type: 'link', href: resolvedHref(link.href), autolink: link.autolink === true, children: inner(link.tokens), at };
+      const content = link.autolink === true ? undefined : contentSpan(token, at, '[');
+      const node: Inline = { type: 'link', href: resolvedHref(link.href), autolink: link.autolink === true, children: inner(link.tokens, content), at, end };
       if (link.title) node.title = decodeReferences(link.title);
-      return node;
+      return withContent(node, content);
     }
     case 'image': {
       const image = token as Tokens.Image;
-      return { type: 'image', alt: inner(image.tokens), href: resolvedHref(image.href), at };
+      const content = contentSpan(token, at, '![');
+      return withContent({ type: 'image', alt: inner(image.tokens, content), href: resolvedHref(image.href), at, end }, content);
     }
     case 'languageSpan': {
       const lang = canonicalLanguageTag(token.lang as string)!;
-      return { type: 'language', lang, dir: directionOf(lang), children: inner(token.tokens), at };
+      const content = contentSpan(token, at, '[');
+      return withContent({ type: 'language', lang, dir: directionOf(lang), children: inner(token.tokens, content), at, end }, content);
     }
     case 'html':
-      if (!/^<!--[\s\S]*-->$/.test(token.raw)) return { type: 'html', text: token.raw, at };
+      if (!/^<!--[\s\S]*-->$/.test(token.raw)) return { type: 'html', text: token.raw, at, end };
       onComment?.(token.raw, at);
       return undefined;
     default:
@@ -119,6 +150,16 @@ function toNode(token: Token, at: number, onComment: CommentListener): Inline | 
  * 6 hexadecimal digits (`&#87654321;` stays text), each with its semicolon.
  */
 const REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
+/** Where `char` is written in the Markdown `raw`: as itself, or as an entity or a character reference; -1 when it is not. */
+export function writtenAt(raw: string, char: string): number {
+  const itself = raw.indexOf(char);
+  for (const reference of raw.matchAll(REFERENCE)) {
+    if (itself >= 0 && reference.index > itself) break;
+    if (decodeHTMLStrict(reference[0]) === char) return reference.index;
+  }
+  return itself;
+}
 
 function decodeReferences(text: string): string {
   return text.includes('&') ? text.replace(REFERENCE, (reference) => decodeHTMLStrict(reference)) : text;

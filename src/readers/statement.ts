@@ -4,10 +4,10 @@ import { InputError } from '../errors.js';
 import { lexWithinLimits, MAX_NESTING } from './markdown.js';
 import { derivedKey, KEY_PATTERN, META_KEYS, normalizeInline, splitKeyMarker } from '../model/keys.js';
 import type { Inline, LinkDefinition } from '../model/inline.js';
-import { flatInline } from '../model/inline.js';
+import { decodedCharacterAt, flatInline } from '../model/inline.js';
 import type { Block, ListItem, Segment, SegmentKind, Statement, StatementMeta } from '../model/statement.js';
 import { forbiddenInline, unbalancedDirection, zeroWidthIn } from './characters.js';
-import { parseInline, UnreadableInline } from './inline.js';
+import { parseInline, UnreadableInline, writtenAt } from './inline.js';
 import { keyCommentProblem } from './key-comments.js';
 import { codeFrame, lineColumn, LineIndex } from './source-text.js';
 import { parseYamlSource, validateYaml } from './yaml-source.js';
@@ -112,35 +112,55 @@ class StatementReader {
     const out: Block[] = [];
     let at = offset;
     for (const token of tokens) {
-      const start = this.text.indexOf(token.raw, at);
-      const tokenOffset = start < 0 ? at : start;
-      const block = this.block(token, tokenOffset);
+      const span = this.locate(token.raw, at);
+      const block = this.block(token, span.at);
       if (block) out.push(block);
-      at = tokenOffset + token.raw.length;
+      at = span.end;
     }
     return out;
   }
 
+  /**
+   * Where a token's Markdown is in the file, searched from `from`. marked gives the tokens inside a
+   * quotation or a list item without the `>` and indentation of the blocks around them, so the
+   * token is found line by line: each line's content is in the file in that order, whatever stands
+   * before it.
+   */
+  private locate(raw: string, from: number): { at: number; end: number } {
+    let at = -1;
+    let end = from;
+    for (const line of raw.split('\n')) {
+      const content = line.trim();
+      if (!content) continue;
+      const found = this.text.indexOf(content, end);
+      if (found < 0) break;
+      if (at < 0) at = found;
+      end = found + content.length;
+    }
+    return at < 0 ? { at: from, end: from } : { at, end };
+  }
+
   private block(token: Token, offset: number): Block | undefined {
+    const at = this.lines.at(offset);
     switch (token.type) {
       case 'space':
       case 'def':
         return undefined;
       case 'heading':
-        return { type: 'heading', level: token.depth, segment: this.segment('heading', token.text, offset) };
+        return { type: 'heading', level: token.depth, segment: this.segment('heading', token.text, offset), ...at };
       case 'paragraph':
       case 'text':
-        return { type: 'paragraph', segment: this.segment('paragraph', token.text, offset) };
+        return { type: 'paragraph', segment: this.segment('paragraph', token.text, offset), ...at };
       case 'list':
         return this.list(token as Tokens.List, offset);
       case 'blockquote':
-        return { type: 'blockquote', blocks: this.blocks(token.tokens ?? [], offset) };
+        return { type: 'blockquote', blocks: this.blocks(token.tokens ?? [], offset), ...at };
       case 'table':
         return this.table(token as Tokens.Table, offset);
       case 'code':
-        return { type: 'code', lang: token.lang ?? '', text: token.text };
+        return { type: 'code', lang: token.lang ?? '', text: token.text, ...at };
       case 'hr':
-        return { type: 'rule' };
+        return { type: 'rule', ...at };
       case 'html':
         if (/^\s*<!--[\s\S]*-->\s*$/.test(token.raw)) return this.comment(token.raw, offset);
         return this.fail('raw HTML is not allowed in a statement', offset, 'write the content in Markdown (emphasis *like this*, links [like this](https://example.org)); HTML would reach every translation unchecked.');
@@ -153,16 +173,17 @@ class StatementReader {
     const items: ListItem[] = [];
     let at = offset;
     for (const item of token.items) {
-      const start = this.text.indexOf(item.raw, at);
-      const itemOffset = start < 0 ? at : start;
+      const span = this.locate(item.raw, at);
       const [first, ...rest] = item.tokens;
       if (!first || (first.type !== 'text' && first.type !== 'paragraph')) {
-        this.fail('a list item must start with text', itemOffset, 'write the item text right after the bullet.');
+        this.fail('a list item must start with text', span.at, 'write the item text right after the bullet.');
       }
-      items.push({ segment: this.segment('item', first.text, itemOffset), children: this.blocks(rest, itemOffset) });
-      at = itemOffset + item.raw.length;
+      // The item's own blocks come after its first line of text, which may hold the same words.
+      const children = this.blocks(rest, this.locate(first.raw, span.at).end);
+      items.push({ segment: this.segment('item', first.text, span.at), children, ...this.lines.at(span.at) });
+      at = span.end;
     }
-    return { type: 'list', ordered: token.ordered, start: token.start === '' ? 1 : Number(token.start), items };
+    return { type: 'list', ordered: token.ordered, start: token.start === '' ? 1 : Number(token.start), items, ...this.lines.at(offset) };
   }
 
   private table(token: Tokens.Table, offset: number): Block {
@@ -174,7 +195,7 @@ class StatementReader {
     };
     const header = token.header.map(cell);
     const rows = token.rows.map((row) => row.map(cell));
-    return { type: 'table', align: token.align, header, rows };
+    return { type: 'table', align: token.align, header, rows, ...this.lines.at(offset) };
   }
 
   /** A comment between blocks is a note to the authors, unless it is a key that lost its block. */
@@ -186,29 +207,38 @@ class StatementReader {
 
   /** Inline Markdown → nodes, with what a statement may not hold refused at its place in the file. */
   inline(source: string, offset: number): Inline[] {
-    const near = (at: number, raw: string): number => {
-      const found = this.text.indexOf(raw, offset);
-      return found < 0 ? offset + at : found;
-    };
+    const near = (raw: string): number => this.locate(raw, offset).at;
     let nodes: Inline[];
     try {
-      nodes = parseInline(source, this.definitions, (comment, at) => {
+      nodes = parseInline(source, this.definitions, (comment) => {
         const problem = keyCommentProblem(comment, true);
-        if (problem) this.fail(problem.message, near(at, comment), problem.hint);
+        if (problem) this.fail(problem.message, near(comment), problem.hint);
       });
     } catch (error) {
       if (error instanceof UnreadableInline) this.fail(`unsupported Markdown (${error.construct})`, offset, 'use emphasis, links, code and line breaks within a block.');
       throw error;
     }
     const html = flatInline(nodes).find((node) => node.type === 'html');
-    if (html) this.fail('raw HTML is not allowed in a statement', near(html.at, html.type === 'html' ? html.text : ''), 'use Markdown instead (for example *emphasis* or [a link](https://example.org)).');
+    if (html) this.fail('raw HTML is not allowed in a statement', near(source.slice(html.at, html.end)), 'use Markdown instead (for example *emphasis* or [a link](https://example.org)).');
     const forbidden = forbiddenInline(nodes);
-    if (forbidden) this.fail(`${forbidden.description} is not allowed (written as a character reference or an entity)`, offset, 'delete the reference; it puts an invisible character into every edition.');
+    if (forbidden) this.fail(`${forbidden.description} is not allowed (written as a character reference or an entity)`, this.characterAt(source, offset, nodes, forbidden.index), 'delete the reference; it puts an invisible character into every edition.');
     const direction = unbalancedDirection(nodes);
-    if (direction) this.fail(direction, offset, 'delete the direction control (Broadside sets the direction of every block), or close it.');
+    if (direction) this.fail(direction.message, this.characterAt(source, offset, nodes, direction.index), 'delete the direction control (Broadside sets the direction of every block), or close it.');
     const zeroWidth = zeroWidthIn(nodes);
-    if (zeroWidth) this.fail(zeroWidth, offset, 'delete it; it breaks searching and copying.');
+    if (zeroWidth) this.fail(zeroWidth.message, this.characterAt(source, offset, nodes, zeroWidth.index), 'delete it; it breaks searching and copying.');
     return nodes;
+  }
+
+  /**
+   * Where in the file character `index` of the decoded text of `nodes` (read from `source`, a block
+   * at `offset`) was written, as itself or as a reference; the block's start when it cannot tell.
+   */
+  private characterAt(source: string, offset: number, nodes: readonly Inline[], index: number): number {
+    const found = decodedCharacterAt(nodes, index);
+    if (!found) return offset;
+    const raw = source.slice(found.node.at, found.node.end);
+    const written = writtenAt(raw, found.char);
+    return this.locate(raw.slice(Math.max(0, written)), offset).at;
   }
 
   private segment(kind: SegmentKind, raw: string, offset: number): Segment {

@@ -1,6 +1,6 @@
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { selectStatements } from '../model/project.js';
-import { loadCanonical, readTranslationSource, type Canonical } from '../io/translation-files.js';
+import { selectStatements, type Canonical } from '../model/project.js';
+import { loadCanonical, readTranslationSource } from '../io/translation-files.js';
 import type { SyncChange } from './apply.js';
 import { interfaceScope, statementScope } from './scopes.js';
 import { emptyTranslationText, syncTranslationText } from './sync-text.js';

@@ -1,7 +1,7 @@
 import type { LocalizedSegment, LocalizedStatement } from '../localize/localize.js';
 import { openGraphLocale } from '../model/languages.js';
 import { describe } from '../localize/describe.js';
-import type { Block, Segment } from '../model/statement.js';
+import { UnknownBlockError, type Block, type Segment } from '../model/statement.js';
 import { escapeHtml } from '../render/escape.js';
 import { plainText, renderInlineHtml } from '../render/inline.js';
 import { fillTemplate } from '../render/template.js';
@@ -82,7 +82,7 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
   );
 }
 
-function pageHref(statement: string, from: string, to: string, baseUrl?: string): string {
+export function pageHref(statement: string, from: string, to: string, baseUrl?: string): string {
   if (baseUrl) return new URL(artifactPath(statement, to, 'html'), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
   return from === to ? 'index.html' : `../${to}/index.html`;
 }
@@ -118,7 +118,7 @@ const DATE_MARK = '\uE000';
  * (its punctuation and words then sit right on a right-to-left page), and the date in it, written in
  * the page's language, keeps its own language and direction so that no English word splits it.
  */
-function interfaceHtml(doc: LocalizedStatement, key: string, date?: string): string {
+export function interfaceHtml(doc: LocalizedStatement, key: string, date?: string): string {
   const text = escapeHtml(date === undefined ? doc.t(key) : doc.t(key, { date: DATE_MARK }));
   if (!interfaceFellBack(doc, key)) return date === undefined ? text : text.replace(DATE_MARK, escapeHtml(date));
   const { language, source } = doc;
@@ -131,7 +131,7 @@ function segmentHtml(localized: LocalizedSegment, hyphenate: boolean): string {
   return typesetHtml(renderInlineHtml(localized.inline), localized.lang, localized.dir, { hyphenate });
 }
 
-function inlineSegment(doc: LocalizedStatement, segment: Segment, withNote = false): string {
+export function inlineSegment(doc: LocalizedStatement, segment: Segment, withNote = false): string {
   const localized = doc.segment(segment);
   const html = segmentHtml(localized, false);
   if (localized.state !== 'missing' && localized.state !== 'stale') return html;
@@ -148,7 +148,7 @@ function element(doc: LocalizedStatement, tag: string, segment: Segment, extra =
  * highest level used (`#` or `##` alike) is h2, and no level is skipped, as screen readers and the
  * PDF's structure and bookmarks expect.
  */
-function headingLevels(blocks: Block[]): Map<number, number> {
+export function headingLevels(blocks: Block[]): Map<number, number> {
   const used = new Set<number>();
   const visit = (list: Block[]): void => {
     for (const block of list) {
@@ -161,7 +161,7 @@ function headingLevels(blocks: Block[]): Map<number, number> {
   return new Map([...used].sort((a, b) => a - b).map((level, rank) => [level, Math.min(6, rank + 2)]));
 }
 
-function renderBlocks(doc: LocalizedStatement, blocks: Block[], levels: Map<number, number>): string {
+export function renderBlocks(doc: LocalizedStatement, blocks: Block[], levels: Map<number, number>): string {
   return blocks.map((block) => renderBlock(doc, block, levels)).join('\n');
 }
 
@@ -197,5 +197,7 @@ function renderBlock(doc: LocalizedStatement, block: Block, levels: Map<number, 
       return `<pre dir="ltr"><code>${escapeHtml(block.text)}</code></pre>`;
     case 'rule':
       return '<hr>';
+    default:
+      throw new UnknownBlockError((block as { type: string }).type);
   }
 }

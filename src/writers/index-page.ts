@@ -9,9 +9,11 @@ export interface IndexEntry {
   date: string;
   /** Title per language code, in that language (or the fallback when untranslated). */
   titles: Map<string, { title: Inline[]; lang: string; dir: string; script: string }>;
+  /** The statement's parallel editions, as list items (writers/edition-index.ts). */
+  parallel?: string[];
 }
 
-const FORMAT_LABEL: Record<Format, string> = { html: 'HTML', pdf: 'PDF', txt: 'Text' };
+export const FORMAT_LABEL: Record<Format, string> = { html: 'HTML', pdf: 'PDF', txt: 'Text' };
 
 /** dist/index.html: every statement in every language, with links to each format that was built. */
 export function writeIndex(entries: IndexEntry[], editions: Edition[], formats: readonly Format[], sourceLang: string): string {
@@ -24,7 +26,7 @@ export function writeIndex(entries: IndexEntry[], editions: Edition[], formats: 
         return `<li><span lang="${title.lang}" dir="${title.dir}" data-script="${title.script}">${escapeHtml(plainText(title.title))}</span> <span class="formats">(<span lang="${e.code}" dir="${e.dir}" data-script="${e.script}">${escapeHtml(e.name)}</span>: ${links.join(', ')})</span></li>`;
       });
     const heading = entry.titles.has(sourceLang) ? plainText(entry.titles.get(sourceLang)!.title) : entry.statement;
-    return `<section>\n<h2 id="${entry.statement}">${escapeHtml(heading)} <span class="formats"><time datetime="${entry.date}">${entry.date}</time></span></h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>`;
+    return `<section>\n<h2 id="${entry.statement}">${escapeHtml(heading)} <span class="formats"><time datetime="${entry.date}">${entry.date}</time></span></h2>\n<ul>\n${[...items, ...(entry.parallel ?? [])].join('\n')}\n</ul>\n</section>`;
   });
   return `<!DOCTYPE html>
 <html lang="${sourceLang}" dir="ltr" data-script="Latn">

@@ -11,6 +11,8 @@ export function printStylesheetPath(statement: string, lang: string): string {
 }
 
 export const ASSETS_DIR = 'assets';
+/** The shared files under ASSETS_DIR (the stylesheet and the fonts), by path relative to it. */
+export type Assets = Map<string, Buffer>;
 export const INDEX_PATH = 'index.html';
 /** The list of every file in the output with its hash; see docs/publishing.md. */
 export const MANIFEST_PATH = 'manifest.json';

@@ -74,7 +74,7 @@ export function writePrintCss(doc: LocalizedStatement, template: string, fitLeve
   );
 }
 
-function pageNumbers(doc: LocalizedStatement): string {
+export function pageNumbers(doc: LocalizedStatement): string {
   const style = COUNTER_STYLE[doc.language.numbering] ?? 'decimal';
   const marker = '\u0000';
   const text = doc.t('pageOf', { page: `${marker}page${marker}`, pages: `${marker}pages${marker}` });
@@ -85,6 +85,6 @@ function pageNumbers(doc: LocalizedStatement): string {
     .join(' ');
 }
 
-function cssString(text: string): string {
+export function cssString(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ');
 }

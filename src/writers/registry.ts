@@ -11,6 +11,8 @@ export interface Writer {
   needsBrowser: boolean;
   /** For the page's download links; absent for the page itself. */
   download?: { mediaType: string; label: 'downloadPdf' | 'downloadText' };
+  /** Parallel editions (languages side by side) are published in this format too. */
+  parallel: boolean;
   /** Printing costs the most; shards deal the costly formats out first. */
   cost: number;
   /** The artifact's text, for a writer that does not need the browser. */
@@ -24,6 +26,7 @@ export const WRITERS: Record<Format, Writer> = {
   html: {
     path: (statement, lang) => artifactPath(statement, lang, 'html'),
     needsBrowser: false,
+    parallel: true,
     cost: 1,
     render: (render, doc) => render.html(doc),
     cacheKey: (version, { text }) => textKey(version, 'html', text!),
@@ -32,6 +35,7 @@ export const WRITERS: Record<Format, Writer> = {
     path: (statement, lang) => artifactPath(statement, lang, 'txt'),
     needsBrowser: false,
     download: { mediaType: 'text/plain', label: 'downloadText' },
+    parallel: false,
     cost: 0,
     render: (render, doc) => render.text(doc),
     cacheKey: (version, { text }) => textKey(version, 'txt', text!),
@@ -40,6 +44,7 @@ export const WRITERS: Record<Format, Writer> = {
     path: (statement, lang) => artifactPath(statement, lang, 'pdf'),
     needsBrowser: true,
     download: { mediaType: 'application/pdf', label: 'downloadPdf' },
+    parallel: true,
     cost: 2,
     cacheKey: (version, { doc, render, pdfSources }) => pdfKey(version, doc, { ...pdfSources, html: render.html(doc), printCss: render.printCss(doc) }),
   },

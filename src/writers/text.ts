@@ -2,7 +2,7 @@ import { displayWidth } from '../render/display-width.js';
 import { firstStrongDirection } from '../model/languages.js';
 import type { LocalizedSegment, LocalizedStatement } from '../localize/localize.js';
 import { formatNumber } from '../localize/language.js';
-import type { Block, Segment } from '../model/statement.js';
+import { UnknownBlockError, type Block, type Segment } from '../model/statement.js';
 import { renderInlineText, type TextLinks } from '../render/inline.js';
 
 const RLM = '\u200F';
@@ -91,6 +91,8 @@ class TextWriter {
           this.lines.push({ text: '* * *', dir: this.doc.language.dir });
           this.blank();
           break;
+        default:
+          throw new UnknownBlockError((block as { type: string }).type);
       }
     }
   }

@@ -2,6 +2,8 @@ import type { Document } from 'yaml';
 import { InputError, formatLocation } from '../errors.js';
 import { normalizeInline } from '../model/keys.js';
 import type { TranslationFile } from '../model/translation.js';
+import { forbiddenInline } from '../readers/characters.js';
+import { parseInline } from '../readers/inline.js';
 import { parseYamlSource } from '../readers/yaml-source.js';
 import { NEW_SOURCE } from '../sync/apply.js';
 import { ensureSection, field, insertInOrder, keyOf, newEntryPair, scopePaths, setField } from '../sync/document.js';
@@ -35,9 +37,6 @@ export interface ImportResult {
   sameAsSource: string[];
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
-
 /**
  * Writes the translations of a returned XLIFF file into the translation file's text. Pure. Every
  * unit is checked against the current canonical first, and nothing is written if any is wrong:
@@ -68,7 +67,9 @@ export function importXliff(xliff: ReturnedXliff, target: ImportTarget): ImportR
       const { markdown, problems: codeProblems, unreadable } = targetMarkdown(unit.target ?? [], current);
       const text = normalizeInline(markdown);
       if (unreadable || (text !== '' && text !== entry?.text)) for (const message of codeProblems) problem(`has a translation that cannot be taken: ${message}`);
-      if (CONTROL.test(text)) problem('has an invisible control character in its target');
+      // Decoded as the model reads it: a control written as a Markdown reference (&amp;#x1b; in the XML) counts too.
+      const forbidden = forbiddenInline(parseInline(text));
+      if (forbidden) problem(`has a translation that cannot be taken: it holds an invisible character (${forbidden.description}, here written as a reference or an entity); delete it`);
       accepted.push({ unit, scope: at.scope, key: at.key, current, text });
     }
     seen.add(unit.id);

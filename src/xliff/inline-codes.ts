@@ -1,16 +1,15 @@
-import { Lexer, type Token, type Tokens } from 'marked';
-import { LEXER_OPTIONS } from '../readers/inline.js';
-
-/** marked's tokens, which keep each construct's exact Markdown (`raw`) that the codes must carry. */
-const inlineTokens = (markdown: string): Token[] => new Lexer(LEXER_OPTIONS).inlineTokens(markdown);
+import type { Inline, LinkNode, Span } from '../model/inline.js';
+import { parseInline } from '../readers/inline.js';
+import { renderInline, type InlineRenderer } from '../render/walk.js';
 
 /**
  * Inline Markdown as XLIFF sees it: runs of translatable text between inline codes. Every code
  * keeps the exact Markdown it stands for, so joining the parts gives the Markdown back byte for
  * byte, and a link's target lives in its closing code, never in the text a translator edits.
  *
- * This file is the only place that knows how inline markup is read; the XLIFF writers and readers
- * see parts and codes alone.
+ * The codes are the XLIFF renderer of the document model: the Markdown is read into nodes like any
+ * other text, and each code's Markdown is sliced from it by the node's span. The XLIFF writers and
+ * readers see parts and codes alone.
  */
 export type CodeKind = 'emphasis' | 'strong' | 'strikethrough' | 'link' | 'code' | 'placeholder' | 'break' | 'image' | 'autolink';
 
@@ -24,11 +23,49 @@ export type InlinePart =
 
 export type CodePart = Exclude<InlinePart, { kind: 'text' }>;
 
-const PAIRED: Record<string, CodeKind> = { em: 'emphasis', strong: 'strong', del: 'strikethrough' };
+/** A code where the renderer found it: the span of the Markdown it stands for. Text is what lies between. */
+type PlacedCode = Span & { kind: CodePart['kind']; code: CodeKind; href?: string; title?: string };
+
 const PLACEHOLDER = /\{\{[^{}]*\}\}/g;
+
+const standalone = (node: Span, code: CodeKind): PlacedCode[] => [{ kind: 'standalone', code, at: node.at, end: node.end }];
+
+/**
+ * A container as an opening code, its children's codes and a closing code, the delimiters being the
+ * Markdown around its content; one standalone code when it has no content to translate.
+ */
+function paired(node: Span & { content?: Span }, code: CodeKind, inside: PlacedCode[], link?: Pick<LinkNode, 'href' | 'title'>): PlacedCode[] {
+  const content = node.content;
+  if (!content || content.end === content.at) return standalone(node, code === 'link' ? 'autolink' : 'code');
+  const open: PlacedCode = { kind: 'open', code, at: node.at, end: content.at };
+  if (link) open.href = link.href;
+  if (link?.title) open.title = link.title;
+  return [open, ...inside, { kind: 'close', code, at: content.end, end: node.end }];
+}
+
+/** The XLIFF renderer: which nodes are codes, and where their Markdown is. */
+const codeRenderer: InlineRenderer<PlacedCode[]> = {
+  text: () => [],
+  html: () => [],
+  emphasis: (node, inner) => paired(node, 'emphasis', inner(node.children)),
+  strong: (node, inner) => paired(node, 'strong', inner(node.children)),
+  strikethrough: (node, inner) => paired(node, 'strikethrough', inner(node.children)),
+  link: (node, inner) => (node.autolink ? standalone(node, 'autolink') : paired(node, 'link', inner(node.children), node)),
+  code: (node) => standalone(node, 'code'),
+  break: (node) => standalone(node, 'break'),
+  image: (node) => standalone(node, 'image'),
+  // A passage in another language is kept as it is written, name and all.
+  language: (node) => standalone(node, 'code'),
+  join: (rendered) => rendered.flatMap((r) => r.text),
+};
 
 /** Inline Markdown → parts, codes numbered 1, 2, … in reading order. */
 export function markdownToParts(markdown: string): InlinePart[] {
+  return partsOf(markdown, parseInline(markdown));
+}
+
+/** `nodes`, read from `markdown`, → parts: each code's Markdown sliced from `markdown`, the text between codes as written. */
+export function partsOf(markdown: string, nodes: readonly Inline[]): InlinePart[] {
   const parts: InlinePart[] = [];
   let next = 1;
   const text = (raw: string): void => {
@@ -40,33 +77,26 @@ export function markdownToParts(markdown: string): InlinePart[] {
     }
     if (at < raw.length) pushText(parts, raw.slice(at));
   };
-  const walk = (tokens: readonly Token[]): void => {
-    for (const token of tokens) {
-      const children = 'tokens' in token && token.tokens ? token.tokens : [];
-      const inner = children.map((t) => t.raw).join('');
-      const paired = PAIRED[token.type];
-      if (token.type === 'text' || token.type === 'escape' || token.type === 'html') text(token.raw);
-      else if (paired && children.length && token.raw.length > inner.length && (token.raw.length - inner.length) % 2 === 0 && token.raw.slice((token.raw.length - inner.length) / 2, (token.raw.length + inner.length) / 2) === inner) {
-        const delimiter = (token.raw.length - inner.length) / 2;
-        const id = String(next++);
-        parts.push({ kind: 'open', id, code: paired, markdown: token.raw.slice(0, delimiter) });
-        walk(children);
-        parts.push({ kind: 'close', id, code: paired, markdown: token.raw.slice(token.raw.length - delimiter) });
-      } else if (token.type === 'link' && token.raw.startsWith(`[${inner}]`) && children.length) {
-        const link = token as Tokens.Link;
-        const id = String(next++);
-        const open: InlinePart = { kind: 'open', id, code: 'link', markdown: '[', href: link.href };
-        if (link.title) open.title = link.title;
-        parts.push(open);
-        walk(children);
-        parts.push({ kind: 'close', id, code: 'link', markdown: token.raw.slice(inner.length + 1) });
-      } else {
-        const code: CodeKind = token.type === 'codespan' ? 'code' : token.type === 'br' ? 'break' : token.type === 'image' ? 'image' : token.type === 'link' ? 'autolink' : 'code';
-        parts.push({ kind: 'standalone', id: String(next++), code, markdown: token.raw });
-      }
+  const open: string[] = [];
+  let cursor = 0;
+  for (const code of renderInline<PlacedCode[]>(nodes, codeRenderer)) {
+    text(markdown.slice(cursor, code.at));
+    const { kind, code: codeKind, href, title } = code;
+    const source = markdown.slice(code.at, code.end);
+    cursor = code.end;
+    if (kind === 'close') {
+      parts.push({ kind, id: open.pop()!, code: codeKind, markdown: source });
+      continue;
     }
-  };
-  walk(inlineTokens(markdown));
+    const id = String(next++);
+    if (kind === 'standalone') {
+      parts.push({ kind, id, code: codeKind, markdown: source });
+      continue;
+    }
+    open.push(id);
+    parts.push({ kind, id, code: codeKind, markdown: source, ...(href === undefined ? {} : { href }), ...(title === undefined ? {} : { title }) });
+  }
+  text(markdown.slice(cursor));
   return parts;
 }
 

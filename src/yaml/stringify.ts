@@ -2,11 +2,11 @@ import type { Document } from 'yaml';
 
 /**
  * Writes an edited document back the way its file was written: the same indentation, sequences
- * indented or not as they were, and long texts kept on one line (the `yaml` default would fold
+ * indented or not as they were, `[a, b]` with or without spaces inside as written, and long texts kept on one line (the `yaml` default would fold
  * them at 80 columns and rewrite every entry of a file that changed in one).
  */
 export function stringifyLike(doc: Document, original: string): string {
-  return doc.toString({ lineWidth: 0, indent: indentOf(original), indentSeq: !/^- /m.test(original) || /^ +- /m.test(original) });
+  return doc.toString({ lineWidth: 0, indent: indentOf(original), indentSeq: !/^- /m.test(original) || /^ +- /m.test(original), flowCollectionPadding: /[[{] \S/.test(original) });
 }
 
 /** The smallest indentation of a non-comment line, which is one nesting step (2 when none). */

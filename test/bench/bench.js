@@ -42,7 +42,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, parseDocument } from 'yaml';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** What a snapshot of the CLI needs: its entry point, compiled code, templates and package.json. */
@@ -469,6 +469,14 @@ function setupWorkspace({ keep, snapshot }) {
   const project = join(base, 'project');
   mkdirSync(project);
   for (const f of PROJECT_FILES) cpSync(join(ROOT, f), join(project, f), { recursive: true });
+  // The comparisons with the peers are of the five single-language editions, as the peers make;
+  // the shipped project's parallel editions are built by a contender of their own (projectEditions).
+  const projectEditions = join(base, 'project-editions');
+  cpSync(project, projectEditions, { recursive: true });
+  const shipped = parseDocument(readFileSync(join(project, 'broadside.yaml'), 'utf8'));
+  const editions = (shipped.toJS().editions ?? []).map((e) => e.id);
+  shipped.delete('editions');
+  writeFileSync(join(project, 'broadside.yaml'), shipped.toString());
   const runs = join(base, 'runs');
   mkdirSync(runs);
   const config = parseYaml(readFileSync(join(project, 'broadside.yaml'), 'utf8'));
@@ -477,6 +485,8 @@ function setupWorkspace({ keep, snapshot }) {
     base,
     bin,
     project,
+    projectEditions,
+    editions,
     runs,
     langs,
     keep,
@@ -492,8 +502,10 @@ function setupWorkspace({ keep, snapshot }) {
      * `.broadside-cache/`), so that a "cold" build really is cold.
      */
     resetProject() {
-      for (const entry of readdirSync(project)) {
-        if (!PROJECT_FILES.includes(entry)) rmSync(join(project, entry), { recursive: true, force: true });
+      for (const dir of [project, projectEditions]) {
+        for (const entry of readdirSync(dir)) {
+          if (!PROJECT_FILES.includes(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
+        }
       }
     },
     cleanup() {
@@ -554,7 +566,7 @@ function pandocLangArgs(lang) {
 // ---------------------------------------------------------------------------------------------
 // contenders
 
-function broadsideContender(ws, ctx, { id, label, formats, expected, env }) {
+function broadsideContender(ws, ctx, { id, label, formats, expected, env, withEditions = false }) {
   const extra = formats ? ['--format', formats] : [];
   let out;
   return {
@@ -564,9 +576,10 @@ function broadsideContender(ws, ctx, { id, label, formats, expected, env }) {
       ws.resetProject(); // cold: no cache left by an earlier round
       out = ws.freshDir(`${id}-${round}`);
     },
-    run: () => run(process.execPath, [ws.bin, 'build', '-q', ...(ctx.flags.force ? ['--force'] : []), ...extra, '--out', out], { cwd: ws.project, env }),
+    run: () => run(process.execPath, [ws.bin, 'build', '-q', ...(ctx.flags.force ? ['--force'] : []), ...extra, '--out', out], { cwd: withEditions ? ws.projectEditions : ws.project, env }),
     check() {
       expectFiles(ws.langs.flatMap((l) => expected.map((ext) => (ext === 'html' ? join(out, STATEMENT, l, 'index.html') : join(out, STATEMENT, l, `${STATEMENT}.${l}.${ext}`)))));
+      if (withEditions) expectFiles(ws.editions.flatMap((e) => [join(out, STATEMENT, e, 'index.html'), join(out, STATEMENT, e, `${STATEMENT}.${e}.pdf`)]));
     },
   };
 }
@@ -649,6 +662,9 @@ function pandocTextContender(ws, ctx) {
 /** Full build (HTML + text + PDF) against (a) chromium --print-to-pdf and (b) pandoc + weasyprint. */
 async function sectionPdf(ws, ctx, options) {
   const contenders = [broadsideContender(ws, ctx, { id: 'broadside-full', label: `Broadside full build (html+txt+pdf, ${ws.langs.length} langs, 1 process${ctx.flags.force ? ', --force' : ''})`, expected: ['html', 'txt', 'pdf'] })];
+  if (ws.editions.length) {
+    contenders.push(broadsideContender(ws, ctx, { id: 'broadside-editions', label: `Broadside full build with the parallel editions (${ws.editions.join(', ')}) too`, expected: ['html', 'txt', 'pdf'], withEditions: true }));
+  }
   const skipped = [];
   if (ctx.tools.chromium) {
     contenders.push(chromiumContender(ws, ctx, { id: 'chromium-seq', label: `(a) chromium --print-to-pdf, ${ws.langs.length} processes, sequential`, width: 1 }));
@@ -663,6 +679,7 @@ async function sectionPdf(ws, ctx, options) {
     ratios.push(ratio(results, 'broadside-full', 'chromium-seq', 0.35, 'full build / (a) chromium, sequential', 'the issue\'s target: one process per file, one after another, as a shell loop runs them'));
     ratios.push(ratio(results, 'broadside-full', 'chromium-par2', 0.35, 'full build / (a\') chromium, 2 at a time', 'fairness check, same target: the shell loop given both cores (xargs -P 2)'));
     ratios.push(ratio(results, 'chromium-par2', 'chromium-seq', undefined, '(a\') 2 at a time / (a) sequential', 'what running the chromium processes in parallel buys on 2 cores'));
+    if (results['broadside-editions']) ratios.push(ratio(results, 'broadside-editions', 'chromium-seq', 0.45, 'full build with the parallel editions / (a) chromium, sequential', 'issue 18\'s target: the two parallel editions added, against the loop over the five single editions'));
   }
   if (results['pandoc-weasyprint']) ratios.push(ratio(results, 'broadside-full', 'pandoc-weasyprint', 0.5, 'full build / (b) pandoc + weasyprint', 'Broadside also writes HTML and text in that time; (b) writes PDFs only'));
   return { results, ratios, skipped, busyBefore: results.busyBefore };

@@ -43,7 +43,7 @@ export function registerBuild(program: Command, proc: CliProcess, project: Proje
     .description('write HTML, PDF and plain text for every statement and language, plus an index and manifest.json; only what changed is made again')
     .argument('[statements...]', 'statement ids (file names without .md); default: all')
     .option('-f, --format <list>', `formats to write, comma-separated (${FORMATS.join(',')})`, formats)
-    .option('-l, --lang <list>', 'languages to build, comma-separated (default: all configured)', list)
+    .option('-l, --lang <list>', 'languages to build, comma-separated, with the parallel editions that have one of them, or parallel editions by id (default: all configured)', list)
     .option('-o, --out <dir>', 'output folder (default: config `output`, dist)')
     .option('--paper <size>', `paper size for PDFs (${PAPER_SIZES.join(', ')})`, paper)
     .option('--strict', 'fail instead of publishing English in place of missing or stale translations, or despite translation check errors')
