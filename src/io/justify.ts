@@ -174,8 +174,13 @@ function spacingOut(line: Line, target: number, spaces: number): [number, number
 // ---- Run in the page: self-contained, no imports, no closures over Node values. ----
 
 function measureBlocks(selector: string): { blocks: MeasuredBlock[]; skipped: number[] } | undefined {
-  // Only a page whose print stylesheet gives its measure is laid out here as it will print.
-  if (getComputedStyle(document.documentElement).getPropertyValue('--print-measure') === '') return undefined;
+  // Only a page whose print stylesheet gives its measure is laid out here as it will print; on any
+  // other (a parallel edition's columns) Chromium's own justification would leave loose lines, so
+  // its paragraphs are set ragged.
+  if (getComputedStyle(document.documentElement).getPropertyValue('--print-measure') === '') {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) if (getComputedStyle(el).textAlign === 'justify') el.style.textAlign = 'start';
+    return undefined;
+  }
   const all = Array.from(document.querySelectorAll<HTMLElement>(selector));
   const chosen: number[] = [];
   const skipped: number[] = [];
