@@ -19,9 +19,11 @@ describe('a language with missing and stale segments', () => {
     expect(result.stderr).toMatch(/warning: translations\/he\.yaml:\d+:\d+: mission-statement\/he: "our-values" is out of date/);
     const html = await readFile(join(project, 'dist/mission-statement/he/index.html'), 'utf8');
     expect(html).toContain('<p lang="en" dir="ltr" data-script="Latn" class="fallback"><strong class="fallback-note" lang="he" dir="rtl" data-script="Hebr">טרם תורגם.');
-    expect(html).toMatch(/class="fallback"><strong class="fallback-note"[^>]*>[^<]+<\/strong> The International Progressive Jewish Network aspires/);
+    // Capitalised words carry their break points in a name span (see src/render/typeset.ts).
+    const unnamed = html.replace(/<span class="name">([^<]*)<\/span>/g, '$1').replaceAll('\u00AD', '');
+    expect(unnamed).toMatch(/class="fallback"><strong class="fallback-note"[^>]*>[^<]+<\/strong> The International Progressive Jewish Network aspires/);
     // The English passage keeps English hyphenation on the Hebrew page.
-    expect(html).toMatch(/class="fallback"><strong class="fallback-note"[^>]*>[^<]+<\/strong> We believe in the deep val\u00ADues/);
+    expect(html).toMatch(/class="fallback"><strong class="fallback-note"[^>]*>[^<]+<\/strong> We be\u00ADlieve in the deep val\u00ADues/);
     const text = await readFile(join(project, 'dist/mission-statement/he/mission-statement.he.txt'), 'utf8');
     expect(text).toContain('\nThe International Progressive Jewish Network aspires');
   });
@@ -53,7 +55,7 @@ describe('a translation whose markup or placeholders are broken', () => {
     const page = await readText(join(project, 'dist/mission-statement/fr/index.html'));
     expect(page).not.toContain('{{datum}}');
     expect(page).not.toContain('ceci');
-    expect(page.replaceAll('\u00AD', '')).toMatch(/<p lang="en" dir="ltr"[^>]*class="fallback"><strong class="fallback-note"[^>]*>[^<]*<\/strong> The International Progressive Jewish network/);
+    expect(page.replace(/<span class="name">([^<]*)<\/span>/g, '$1').replaceAll('\u00AD', '')).toMatch(/<p lang="en" dir="ltr"[^>]*class="fallback"><strong class="fallback-note"[^>]*>[^<]*<\/strong> The International Progressive Jewish network/);
     expect(page).toContain('En 2021, ');
     const text = await readText(join(project, 'dist/mission-statement/fr/mission-statement.fr.txt'));
     expect(text).not.toMatch(/\{\{datum\}\}|ceci/);

@@ -14,14 +14,15 @@ const LATIN = new Set(['en', 'es', 'fr']);
 describe('typesetting of text nodes', () => {
   const set = (html: string, lang: string, dir: 'ltr' | 'rtl' = 'ltr'): string => typesetHtml(html, lang, dir, { hyphenate: true });
 
-  it('hyphenates prose with the language patterns, at least three letters either side', () => {
-    expect(set('the organizations cooperate here', 'en')).toBe(`the orga${SHY}ni${SHY}za${SHY}tions <span class="nobreak">cooperate here</span>`);
+  it('hyphenates prose with the language patterns, at least two letters before a break and three after', () => {
+    expect(set('the organizations cooperate here', 'en')).toBe(`the or${SHY}ga${SHY}ni${SHY}za${SHY}tions <span class="nobreak">cooperate here</span>`);
     expect(set('organisation existentielle à voir', 'fr')).toContain(`exis${SHY}ten${SHY}tielle`);
-    expect(set('organizaciones, y más cosas', 'es')).toContain(`orga${SHY}ni${SHY}za${SHY}cio${SHY}nes`);
+    expect(set('organizaciones, y más cosas', 'es')).toContain(`or${SHY}ga${SHY}ni${SHY}za${SHY}cio${SHY}nes`);
   });
 
-  it('leaves names, numbers, addresses, code and headings alone', () => {
-    const html = 'International Jerusalem 1948 www.example.org ab@example.org <code>internationalization</code> x y';
+  it('keeps the break points of names inside a name span no line breaks in; leaves numbers, addresses, code and headings alone', () => {
+    expect(set('International Jerusalem NATO', 'en')).toBe(`<span class="name">In${SHY}ter${SHY}na${SHY}tional</span> <span class="nobreak">Jerusalem NATO</span>`);
+    const html = '1948 www.example.org ab@example.org <code>internationalization</code> x y';
     expect(set(html, 'en')).not.toContain(SHY);
     expect(typesetHtml('internationalization', 'en', 'ltr', { hyphenate: false })).toBe('internationalization');
   });
@@ -39,7 +40,7 @@ describe('typesetting of text nodes', () => {
   });
 
   it('does not hyphenate inside entities or tags', () => {
-    expect(set('<em>internationally</em> &amp; elsewhere', 'en')).toBe(`<em>inter${SHY}na${SHY}tion${SHY}ally</em> <span class="nobreak">&amp; elsewhere</span>`);
+    expect(set('<em>internationally</em> &amp; elsewhere', 'en')).toBe(`<em>in${SHY}ter${SHY}na${SHY}tion${SHY}ally</em> <span class="nobreak">&amp; elsewhere</span>`);
   });
 });
 
@@ -72,9 +73,12 @@ describe.each(['a4', 'letter'])('the shipped statement printed on %s', (paper) =
       expect(m.charsPerLine.mean).toBeLessThanOrEqual(75);
       expect(m.hyphenationBreaks).toBeGreaterThan(0);
     }
-    // Arabic's text layer (the face's ToUnicode map) does not yet give whole words back: see docs/typography.md.
-    if (lang !== 'ar') expect(m.looseLines).toEqual([]);
+    expect(m.looseLines).toEqual([]);
     expect(m.oneWordLastLines).toEqual([]);
+    expect(m.pageEndHyphens).toEqual([]);
+    // Justified (French, Spanish, Hebrew, Arabic), or ragged-right (English).
+    if (lang === 'en') expect(m.ragDepthPt.mean).toBeGreaterThan(5);
+    else expect(m.ragDepthPt.max).toBeLessThan(1);
     expect(m.brokenWords).toEqual([]);
     expect(m.softHyphensInText).toBe(0);
     if (lang === 'he' || lang === 'ar') expect(m.pages).toBe(1);

@@ -13,7 +13,7 @@ export interface TypesetOptions {
 }
 
 interface HyphenationRules {
-  /** Fewest letters left before and carried over after a break. */
+  /** Fewest letters left before and carried over after a break (TeX's lefthyphenmin and righthyphenmin for English, French and Spanish). */
   before: number;
   after: number;
   /**
@@ -24,7 +24,7 @@ interface HyphenationRules {
   compounds: 'at-hyphen' | 'whole';
 }
 
-const DEFAULT_RULES: HyphenationRules = { before: 3, after: 3, compounds: 'at-hyphen' };
+const DEFAULT_RULES: HyphenationRules = { before: 2, after: 3, compounds: 'at-hyphen' };
 const RULES: Record<string, Partial<HyphenationRules>> = {
   es: { compounds: 'whole' },
   pt: { compounds: 'whole' },
@@ -183,8 +183,9 @@ function typesetWord(word: string, rules: HyphenationRules, hyphenate: Hyphenato
 }
 
 function hyphenateLetters(letters: string, rules: HyphenationRules, hyphenate: Hyphenator): string {
-  // Names and acronyms keep their shape.
-  if (/\p{Lu}/u.test(letters) || letters.length < rules.before + rules.after) return letters;
+  const capitalised = /\p{Lu}/u.test(letters);
+  // Acronyms keep their shape.
+  if ((capitalised && !/\p{Ll}/u.test(letters)) || letters.length < rules.before + rules.after) return letters;
   const breaks = hyphenate(letters);
   const parts = [...breaks.map((at, k) => letters.slice(breaks[k - 1] ?? 0, at)), letters.slice(breaks.at(-1) ?? 0)];
   let result = '';
@@ -197,5 +198,7 @@ function hyphenateLetters(letters: string, rules: HyphenationRules, hyphenate: H
     result += (breakHere ? SOFT_HYPHEN : '') + part;
     done += part.length;
   }
-  return result;
+  // A capitalised word is most often a name, which is not broken: its break points stay inside a
+  // `name` span that no line breaks in, for the print justifier's last resort (src/io/justify.ts).
+  return capitalised && result !== letters ? `<span class="name">${result}</span>` : result;
 }

@@ -66,6 +66,7 @@ export function writePrintCss(doc: LocalizedStatement, template: string, fitLeve
       size: `${settings.sizePt}pt`,
       leading: String(settings.leading),
       margins: `${settings.margins.top}mm ${settings.margins.side}mm ${settings.margins.bottom}mm`,
+      measure: `${Math.round((PAGES[doc.language.paper].width - 2 * settings.margins.side) * 100) / 100}mm`,
       runningHead: cssString(organization ? `${organization} · ${title}` : title),
       pageNumbers: pageNumbers(doc),
     },

@@ -7,7 +7,7 @@
 // Per edition: characters per full line (mean, max), rag depth (how far full lines stop short of the
 // measure, max and mean), loose lines (mean word space over 1.5× the natural one), one-word last lines,
 // line-end breaks at explicit hyphens and at hyphenation points (and words that do not come back whole
-// when a line-end hyphen is rejoined), soft hyphens left in the text layer, pages and how full the last
+// when a line-end hyphen is rejoined), pages whose last line ends in a hyphen, soft hyphens left in the text layer, pages and how full the last
 // page is. Body lines are those in the body's type size; paragraphs are runs of lines at the body's
 // line pitch. The natural word space is the median space in the last lines of paragraphs, which no
 // justification stretches.
@@ -73,7 +73,9 @@ export function measurePdf(pdf, text, dir = 'ltr') {
   const all = pages.flatMap((p) => p.lines);
   const height = (l) => round(l.y1 - l.y0, 0);
   const bodyHeight = mode(all.filter((l) => l.words.length > 3).map(height));
-  const body = all.filter((l) => Math.abs(height(l) - bodyHeight) <= 1);
+  // A "line" of one letter is a glyph a reader could not place (Chromium writes the shadda and
+  // tanwin of `كلٌّ` apart, at the end of the line before), not a line of the text.
+  const body = all.filter((l) => Math.abs(height(l) - bodyHeight) <= 1 && (l.text.match(/\p{L}/gu)?.length ?? 0) > 1);
   // Line pitch: the commonest distance between consecutive body lines on a page.
   const steps = [];
   for (let i = 1; i < body.length; i++) if (body[i].page === body[i - 1].page) steps.push(round(body[i].y0 - body[i - 1].y0, 0));
@@ -131,6 +133,8 @@ export function measurePdf(pdf, text, dir = 'ltr') {
   const lastBottom = Math.max(...bodyPages.at(-1).map((l) => l.y1));
   const lastTop = Math.min(...bodyPages.at(-1).map((l) => l.y0), ...pages.at(-1).lines.filter((l) => l.y0 > pages.at(-1).height * 0.06 && l.y1 < pages.at(-1).height * 0.94).map((l) => l.y0));
   const extracted = all.map((l) => l.text).join('\n');
+  // The last body line of a page that has another after it, where it ends in a hyphen.
+  const pageEndHyphens = bodyPages.slice(0, -1).map((lines) => lines.at(-1)).filter((l) => l && HYPHEN_END.test(l.words.at(dir === 'rtl' ? 0 : -1)?.text ?? '')).map((l) => l.text);
   return {
     pages: pages.length,
     lastPageFull: pages.length > 1 ? round(((lastBottom - lastTop) / (bottom - top)) * 100, 0) : undefined,
@@ -143,6 +147,7 @@ export function measurePdf(pdf, text, dir = 'ltr') {
     explicitHyphenBreaks: explicitBreaks,
     hyphenationBreaks,
     brokenWords,
+    pageEndHyphens,
     softHyphensInText: [...extracted].filter((c) => c === '\u00AD').length,
   };
 }

@@ -1,0 +1,374 @@
+import type { Page } from 'puppeteer-core';
+import { breakLines, HYPHEN_PENALTY, SHRINK, STRETCH, type Item, type Line } from '../render/line-breaking.js';
+
+/**
+ * Justified print, set paragraph by paragraph: the page is laid out as it will print (print media,
+ * the measure from its print stylesheet), every justified paragraph's words, spaces and hyphenation
+ * points are measured, the best breaks are chosen in Node (src/render/line-breaking.ts), and the
+ * paragraph's lines are fixed in the page: the text between two chosen breaks is set unbreakable,
+ * so Chromium can break only there, and a line set tighter than natural gets its word spacing.
+ * A paragraph set ragged (English) is broken the same way, for an even rag; one that cannot be
+ * justified within the limits is set ragged too, and one whose lines do not come out as planned is
+ * left to Chromium, ragged. Only Broadside's own functions run in the page (JavaScript stays off for the
+ * page itself); the translator's text is only measured and moved, never parsed.
+ */
+
+/** The blocks set as paragraphs: those justified, and those set ragged (aligned to the start or an edge). */
+const BLOCKS = 'main p, main li';
+
+/** A measured item: kind, width (CSS px), where it sits (text node index, start and end offset), and its characters. */
+type Measured = [kind: Kind, width: number, node: number, start: number, end: number, chars: number];
+const enum Kind {
+  Box = 0,
+  Space = 1,
+  /** A space inside text kept on one line: it stretches, but no line ends there. */
+  KeptSpace = 2,
+  /** A soft hyphen (width: the hyphen drawn if the line ends there). */
+  SoftHyphen = 3,
+  /** After a hyphen the text has, where a line may end with no hyphen added. */
+  AfterHyphen = 4,
+  /** A soft hyphen in a name (`span.name`): a break of last resort. */
+  NameHyphen = 5,
+}
+
+/** How short of the measure a ragged line may comfortably stop, in em (TeX's \raggedright allows 2). */
+const RAG = 3;
+
+/** What breaking a name costs: more than any line the limits allow, so only where nothing else will do. */
+const NAME_PENALTY = 1000;
+
+interface MeasuredBlock {
+  block: number;
+  /** Justified, or set ragged (aligned to the start or an edge). */
+  justify: boolean;
+  /** The type size, in px. */
+  em: number;
+  lineWidth: number;
+  firstLineWidth: number;
+  /** The most letter-spacing a line may take (--print-tracking), in px. */
+  tracking: number;
+  items: Measured[];
+}
+
+interface Plan {
+  block: number;
+  /** Set ragged, on these breaks: the paragraph cannot be justified within the limits. */
+  ragged: boolean;
+  /** Each chosen break, in order: text node, start and end of the text left breakable there. */
+  cuts: [node: number, start: number, end: number][];
+  /** Word spacing (px) per line, 0 where the line is not set tighter than natural. */
+  spacing: number[];
+  /** Per line, 0 where word spaces suffice, else what letter-spacing must make up (see spacingOut). */
+  tracking: ([shortfall: number, spaces: number, count: number] | 0)[];
+  /** The breaks at hyphens, as `block:item`. */
+  hyphens: string[];
+}
+
+export interface JustifyResult {
+  /** The lines that end in a hyphen, in reading order, each as `block:item`. */
+  hyphenBreaks: string[];
+}
+
+/**
+ * Shows a page (`show`), justifies it and prints it (`print`). A line that ends a page with a hyphen
+ * (a reader turning the page has to remember half a word) is found in the PDF, and the page is set
+ * again with no hyphen at that break and printed once more: the paragraph is re-broken, which almost
+ * never changes where the page ends. Only editions with a hyphen at a page's end are printed twice.
+ */
+export async function printJustified(page: Page, show: () => Promise<void>, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  await show();
+  const first = await justifyParagraphs(page);
+  const pdf = await print();
+  if (first.hyphenBreaks.length === 0) return pdf;
+  const { lineEndHyphens } = await import('../pdf/line-end-hyphens.js');
+  const lines = await lineEndHyphens(pdf);
+  // The PDF's hyphenated lines are the planned ones only when they are as many.
+  if (lines.length !== first.hyphenBreaks.length) return pdf;
+  const forbidden = new Set(first.hyphenBreaks.filter((_, k) => lines[k]!.pageEnd));
+  if (forbidden.size === 0) return pdf;
+  await show();
+  await justifyParagraphs(page, forbidden);
+  return print();
+}
+
+/**
+ * Fixes the lines of every justified paragraph of the page as shown. Call once the fonts are loaded;
+ * the page must have JavaScript off for its own scripts (CDP's evaluate still runs these functions).
+ */
+export async function justifyParagraphs(page: Page, forbidden = new Set<string>()): Promise<JustifyResult> {
+  await page.emulateMediaType('print');
+  const laidOut = await page.evaluate(measureBlocks, BLOCKS);
+  if (!laidOut) return { hyphenBreaks: [] };
+  const { blocks, skipped } = laidOut;
+  const plans: Plan[] = [];
+  // Set ragged: paragraphs with more than text in them (a forced break, generated text), and those
+  // that cannot be justified within the limits.
+  const ragged = [...skipped];
+  for (const measured of blocks) {
+    const plan = planBlock(measured, forbidden);
+    if (plan) plans.push(plan);
+    else ragged.push(measured.block);
+  }
+  const failed = await page.evaluate(applyPlans, BLOCKS, plans, ragged, STRETCH);
+  return { hyphenBreaks: plans.filter((plan) => !failed.includes(plan.block)).flatMap((plan) => plan.hyphens) };
+}
+
+/** The breaks of one measured paragraph, justified if it can be within the limits; undefined if it cannot be set on one measure at all. */
+function planBlock(measured: MeasuredBlock, forbidden: Set<string>): Plan | undefined {
+  const setWith = (names: boolean): { items: Item[]; lines: Line[] | undefined } => {
+    const items: Item[] = measured.items.map(([kind, width, , , , chars], k) => {
+      if (kind === Kind.Box) return { kind: 'box', width, letters: measured.tracking * chars };
+      if (kind === Kind.Space || kind === Kind.KeptSpace) return { kind: 'glue', width, breakable: kind === Kind.Space, letters: -measured.tracking };
+      const penalty = forbidden.has(`${measured.block}:${k}`) || (kind === Kind.NameHyphen && !names) ? Infinity : kind === Kind.NameHyphen ? NAME_PENALTY : HYPHEN_PENALTY;
+      return { kind: 'penalty', width, penalty, flagged: true };
+    });
+    const paragraph = { items, lineWidth: measured.lineWidth, firstLineWidth: measured.firstLineWidth };
+    if (!measured.justify) return { items, lines: breakLines({ ...paragraph, rag: RAG * measured.em }, Infinity) };
+    // A paragraph that cannot be set otherwise lets its spaces stretch to 1.45×; where the script may
+    // be spaced out, its hardest lines then take more letter-spacing (up to twice the allowance).
+    return { items, lines: breakLines(paragraph) ?? breakLines(paragraph, 1.125) ?? (measured.tracking > 0 ? (breakLines(paragraph, 1.5) ?? breakLines(paragraph, 2)) : undefined) };
+  };
+  // Names are broken only where the paragraph cannot be set within the limits otherwise.
+  let { items, lines } = setWith(false);
+  if (!lines && measured.justify) ({ items, lines } = setWith(true));
+  const justified = measured.justify && lines !== undefined;
+  // Otherwise it is set ragged, on the breaks that make the most even rag.
+  if (!lines) lines = breakLines({ items, lineWidth: measured.lineWidth, firstLineWidth: measured.firstLineWidth, rag: RAG * measured.em }, Infinity);
+  if (!lines) return undefined;
+  const cuts = lines.slice(0, -1).map((line) => {
+    const [, , node, start, end] = measured.items[line.end]!;
+    return [node, start, end] as [number, number, number];
+  });
+  let from = 0;
+  const spacing: number[] = [];
+  const tracking: Plan['tracking'] = [];
+  for (const [k, line] of lines.entries()) {
+    const count = items.slice(from, line.end).filter((item) => item.kind === 'glue').length;
+    from = line.end + 1;
+    spacing.push(tightening(line, count));
+    tracking.push(!justified || k === lines.length - 1 ? 0 : spacingOut(line, k === 0 ? measured.firstLineWidth : measured.lineWidth, count));
+  }
+  const hyphens = lines.slice(0, -1).filter((line) => measured.items[line.end]![0] >= Kind.SoftHyphen).map((line) => `${measured.block}:${line.end}`);
+  return { block: measured.block, ragged: !justified, cuts, spacing, tracking, hyphens };
+}
+
+/**
+ * Word spacing (px) that brings a line set tighter than natural within the measure, spread evenly
+ * over its spaces, and a hair more so that rounding never makes it overflow; 0 for other lines.
+ */
+function tightening(line: Line, spaces: number): number {
+  if (line.ratio >= 0 || spaces === 0) return 0;
+  return Math.floor(((line.ratio * SHRINK * line.spaces) / spaces - 0.02) * 1000) / 1000;
+}
+
+/**
+ * What a line needs from letter-spacing when its word spaces alone would stretch past their limit:
+ * its shortfall, and its spaces' natural width and count. The page works out the letter-spacing
+ * (it knows the line's characters); Chromium's justification then fills the line with word space.
+ */
+function spacingOut(line: Line, target: number, spaces: number): [number, number, number] | 0 {
+  const shortfall = target - line.natural;
+  return shortfall > STRETCH * line.spaces && line.letters > 0 ? [shortfall, line.spaces, spaces] : 0;
+}
+
+// ---- Run in the page: self-contained, no imports, no closures over Node values. ----
+
+function measureBlocks(selector: string): { blocks: MeasuredBlock[]; skipped: number[] } | undefined {
+  // Only a page whose print stylesheet gives its measure is laid out here as it will print; on any
+  // other (a parallel edition's columns) Chromium's own justification would leave loose lines, so
+  // its paragraphs are set ragged.
+  if (getComputedStyle(document.documentElement).getPropertyValue('--print-measure') === '') {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) if (getComputedStyle(el).textAlign === 'justify') el.style.textAlign = 'start';
+    return undefined;
+  }
+  const all = Array.from(document.querySelectorAll<HTMLElement>(selector));
+  const chosen: number[] = [];
+  const skipped: number[] = [];
+  const styleOf = new Map<Element, CSSStyleDeclaration>();
+  const style = (el: Element): CSSStyleDeclaration => {
+    let s = styleOf.get(el);
+    if (!s) styleOf.set(el, (s = getComputedStyle(el)));
+    return s;
+  };
+  const generated = (el: Element): boolean => ['::before', '::after'].some((p) => !['none', 'normal'].includes(getComputedStyle(el, p).content));
+  const justified = new Set<number>();
+  for (const [i, el] of all.entries()) {
+    if (!['justify', 'start', 'left', 'right'].includes(style(el).textAlign)) continue;
+    if (style(el).textAlign === 'justify') justified.add(i);
+    const inline = Array.from(el.querySelectorAll('*')).every((d) => style(d).display === 'inline' && d.tagName !== 'BR' && !generated(d));
+    (inline && !generated(el) ? chosen : skipped).push(i);
+  }
+  const context = document.createElement('canvas').getContext('2d')!;
+  const hyphens = new Map<string, number>();
+  const hyphenWidth = (el: Element): number => {
+    const s = style(el);
+    const font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    if (!hyphens.has(font)) {
+      context.font = font;
+      hyphens.set(font, context.measureText('-').width);
+    }
+    return hyphens.get(font)!;
+  };
+  // What each text node is, read before the paragraphs are laid out for measuring.
+  const texts = chosen.map((i) => {
+    const walker = document.createTreeWalker(all[i]!, NodeFilter.SHOW_TEXT);
+    const nodes: { node: Text; kept: boolean; name: boolean; hyphen: number }[] = [];
+    const nowrap = (el: Element): boolean => style(el).textWrapMode === 'nowrap' || style(el).whiteSpace === 'nowrap';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement!;
+      // A name's break points count unless something around the name is kept on one line too.
+      const name = parent.classList.contains('name') && !nowrap(parent.parentElement!);
+      nodes.push({ node: n as Text, kept: nowrap(parent), name, hyphen: hyphenWidth(parent) });
+    }
+    return nodes;
+  });
+  // Measured on one line, start-aligned: no line end hides a space or draws a hyphen.
+  for (const i of chosen) Object.assign(all[i]!.style, { textAlign: 'start', whiteSpace: 'nowrap' });
+  const range = document.createRange();
+  const widthOf = (node: Text, start: number, end: number): number => {
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    let width = 0;
+    for (const rect of Array.from(range.getClientRects())) width += rect.width;
+    return width;
+  };
+  const blocks = chosen.map((i, c): MeasuredBlock => {
+    const el = all[i]!;
+    const nodes = texts[c]!.map((t) => t.node);
+    const items: Measured[] = [];
+    let box: [number, number, number][] = [];
+    const flush = (): void => {
+      if (!box.length) return;
+      items.push([0, box.reduce((w, [n, s, e]) => w + widthOf(nodes[n]!, s, e), 0), box[0]![0], box[0]![1], box.at(-1)![2], box.reduce((count, [, s, e]) => count + e - s, 0)]);
+      box = [];
+    };
+    const addToBox = (n: number, at: number): void => {
+      const open = box.at(-1);
+      if (open && open[0] === n && open[2] === at) open[2] = at + 1;
+      else box.push([n, at, at + 1]);
+    };
+    for (const [n, { node, kept, name, hyphen }] of texts[c]!.entries()) {
+      const text = node.data;
+      for (let j = 0; j < text.length; ) {
+        const ch = text[j]!;
+        if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r') {
+          let k = j;
+          while (k < text.length && (text[k] === ' ' || text[k] === '\n' || text[k] === '\t' || text[k] === '\r')) k++;
+          flush();
+          const previous = items.at(-1);
+          // Collapsed away: at the start of the paragraph, or after another space.
+          if (previous && previous[0] !== 1 && previous[0] !== 2) items.push([kept ? 2 : 1, widthOf(node, j, k), n, j, k, 1]);
+          j = k;
+          continue;
+        }
+        if (ch === '\u00AD' && (!kept || name)) {
+          flush();
+          items.push([name ? 5 : 3, hyphen, n, j, j + 1, 0]);
+          j++;
+          continue;
+        }
+        addToBox(n, j);
+        if ((ch === '-' || ch === '\u2010') && !kept && /\p{L}/u.test(text[j + 1] ?? '')) {
+          flush();
+          items.push([4, 0, n, j + 1, j + 1, 0]);
+        }
+        j++;
+      }
+    }
+    flush();
+    while (items.length && items.at(-1)![0] !== 0) items.pop();
+    // A space at a line's end is drawn with no width: give it the paragraph's usual space.
+    const widths = items.filter((it) => (it[0] === 1 || it[0] === 2) && it[1] > 0).map((it) => it[1]).sort((a, b) => a - b);
+    const usual = widths[widths.length >> 1] ?? 0;
+    for (const it of items) if ((it[0] === 1 || it[0] === 2) && it[1] === 0) it[1] = usual;
+    const s = style(el);
+    const px = (v: string): number => parseFloat(v) || 0;
+    const lineWidth = el.getBoundingClientRect().width - px(s.paddingLeft) - px(s.paddingRight) - px(s.borderLeftWidth) - px(s.borderRightWidth);
+    return { block: i, justify: justified.has(i), em: px(s.fontSize), lineWidth, firstLineWidth: lineWidth - px(s.textIndent), tracking: px(s.getPropertyValue('--print-tracking')) * px(s.fontSize), items };
+  });
+  for (const i of chosen) Object.assign(all[i]!.style, { textAlign: '', whiteSpace: '' });
+  return { blocks, skipped };
+}
+
+function applyPlans(selector: string, plans: Plan[], ragged: number[], stretch: number): number[] {
+  const all = Array.from(document.querySelectorAll<HTMLElement>(selector));
+  const failed: number[] = [];
+  for (const plan of plans) {
+    const el = all[plan.block]!;
+    const original = el.cloneNode(true) as HTMLElement;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const lines: HTMLElement[][] = plan.spacing.map(() => []);
+    let line = 0;
+    let cut = 0;
+    for (const [n, node] of nodes.entries()) {
+      const text = node.data;
+      const parts = document.createDocumentFragment();
+      let from = 0;
+      const piece = (to: number): void => {
+        const kept = text.slice(from, to).replace(/\u00AD/g, '');
+        if (kept === '') return;
+        const span = document.createElement('span');
+        span.style.whiteSpace = 'nowrap';
+        if (plan.spacing[line]) span.style.wordSpacing = `${plan.spacing[line]}px`;
+        span.textContent = kept;
+        parts.append(span);
+        lines[line]!.push(span);
+      };
+      while (cut < plan.cuts.length && plan.cuts[cut]![0] === n) {
+        const [, start, end] = plan.cuts[cut]!;
+        // A name broken as a last resort.
+        if (node.parentElement!.classList.contains('name')) node.parentElement!.style.whiteSpace = 'normal';
+        piece(start);
+        if (end > start) parts.append(text.slice(start, end));
+        from = end;
+        line++;
+        cut++;
+      }
+      piece(text.length);
+      node.replaceWith(parts);
+    }
+    // A space that ends a piece of a line, before an element, would still let the line break there
+    // (whether a line may break after a space is up to the element holding both sides): it moves
+    // to the start of the next piece.
+    for (const spans of lines) {
+      for (let k = 0; k + 1 < spans.length; k++) {
+        const [a, b] = [spans[k]!, spans[k + 1]!];
+        if (!/\s$/.test(a.textContent!)) continue;
+        a.textContent = a.textContent!.trimEnd();
+        if (!/^\s/.test(b.textContent!)) b.textContent = ` ${b.textContent}`;
+      }
+    }
+    for (const [k, spans] of lines.entries()) {
+      const need = plan.tracking[k];
+      if (!need) continue;
+      // Letter-spacing ls widens every character, spaces included, and a gap between two words by
+      // about 2·ls: choose it so that the gaps, once justified, stay within the spaces' limit.
+      const [shortfall, spaces, count] = need;
+      const chars = spans.reduce((n, span) => n + span.textContent!.length, 0);
+      // …and never more than fills the line (justification cannot take space away).
+      const ls = Math.min(Math.ceil(((shortfall - stretch * spaces) / Math.max(1, chars - 2 * count)) * 1000) / 1000, Math.floor((shortfall / chars) * 1000) / 1000);
+      for (const span of spans) span.style.letterSpacing = `${ls}px`;
+    }
+    // Check the lines came out as planned: each on one line, in order, within the measure.
+    const box = el.getBoundingClientRect();
+    let top = -Infinity;
+    const ok = lines.every((spans) => {
+      const rects = spans.flatMap((s) => Array.from(s.getClientRects())).filter((r) => r.width > 0);
+      if (!rects.length) return true;
+      const lineTop = rects[0]!.top;
+      const fits = rects.every((r) => Math.abs(r.top - lineTop) < 2 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5);
+      const below = lineTop > top + 2;
+      top = lineTop;
+      return fits && below;
+    });
+    if (!ok) {
+      original.style.textAlign = 'start';
+      el.replaceWith(original);
+      failed.push(plan.block);
+    } else if (plan.ragged) el.style.textAlign = 'start';
+  }
+  for (const i of ragged) all[i]!.style.textAlign = 'start';
+  return failed;
+}
