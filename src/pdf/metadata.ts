@@ -32,9 +32,10 @@ export function pdfMetadata(doc: LocalizedStatement, creator: string, fixedDate?
 /** Every passage marked with the inline language syntax, in every language the document sets. */
 function languagePassages(doc: LocalizedStatement): LanguagePassage[] {
   return (isParallel(doc) ? doc.parallel.docs : [doc]).flatMap((member) =>
-    segmentsOf(member.statement).flatMap((segment) =>
-      flatInline(member.segment(segment).inline).flatMap((node) => (node.type === 'language' ? [{ text: plainText(node.children), lang: node.lang }] : [])),
-    ),
+    segmentsOf(member.statement).flatMap((segment) => {
+      const localized = member.segment(segment);
+      return flatInline(localized.inline).flatMap((node) => (node.type === 'language' ? [{ text: plainText(node.children), lang: node.lang, within: localized.lang }] : []));
+    }),
   );
 }
 
