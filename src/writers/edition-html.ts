@@ -5,8 +5,7 @@ import type { Block } from '../model/statement.js';
 import { escapeHtml } from '../render/escape.js';
 import { plainText } from '../render/inline.js';
 import { fillTemplate } from '../render/template.js';
-import { headingLevels, inlineSegment, interfaceHtml, pageHref, renderBlocks, type PageContext } from './html.js';
-import { artifactPath } from './paths.js';
+import { downloadLinksHtml, headingLevels, inlineSegment, interfaceHtml, languageLinkHtml, pageHref, renderBlocks, type PageContext } from './html.js';
 
 /**
  * One HTML page for a parallel edition: each passage is a row with one cell per language, in the
@@ -36,14 +35,8 @@ export function writeEditionHtml(doc: ParallelStatement, context: PageContext): 
     row('dateline', (d) => `<p class="dateline"><time datetime="${meta.date}">${interfaceHtml(d, 'published', d.date)}</time></p>`),
     ...passagesOf(statement).map((passage) => row(passage.kind, (d) => headingId(renderBlocks(d, [passage.block], levels), passage.block, d === docs[0] ? '' : `-${d.language.code}`), passage.key)),
   ];
-  const languageLinks = docs.map((d) => {
-    const e = names.get(d.language.code)!;
-    return `<li><a href="${escapeHtml(pageHref(statement.id, id, e.code, context.baseUrl))}" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}" data-script="${e.script}">${escapeHtml(e.name)}</a></li>`;
-  });
-  const downloads = context.downloads.map(({ format, mediaType, label }) => {
-    const file = artifactPath(statement.id, id, format).split('/').pop()!;
-    return `<li><a href="${file}" type="${mediaType}">${interfaceHtml(doc, label)}</a></li>`;
-  });
+  const languageLinks = docs.map((d) => languageLinkHtml(names.get(d.language.code)!, pageHref(statement.id, id, d.language.code, context.baseUrl)));
+  const downloads = downloadLinksHtml(doc, id, context);
   return fillTemplate(
     context.template,
     {

@@ -26,6 +26,20 @@ export interface PageContext {
   template: string;
 }
 
+/** A language in the page's switcher, named in itself, in its own direction and script. */
+export function languageLinkHtml(edition: Edition, href: string, current = false): string {
+  const e = edition;
+  return `<li><a href="${escapeHtml(href)}"${current ? ' aria-current="page"' : ''} hreflang="${e.code}" lang="${e.code}" dir="${e.dir}" data-script="${e.script}">${escapeHtml(e.name)}</a></li>`;
+}
+
+/** The links to the edition's other formats, which sit beside its page in `folder`. */
+export function downloadLinksHtml(doc: LocalizedStatement, folder: string, context: PageContext): string[] {
+  return context.downloads.map(({ format, mediaType, label }) => {
+    const file = artifactPath(doc.statement.id, folder, format).split('/').pop()!;
+    return `<li><a href="${file}" type="${mediaType}">${interfaceHtml(doc, label)}</a></li>`;
+  });
+}
+
 /** One standalone HTML page for one statement in one language. Pure. */
 export function writeHtml(doc: LocalizedStatement, context: PageContext): string {
   const { statement, language, t } = doc;
@@ -43,14 +57,9 @@ export function writeHtml(doc: LocalizedStatement, context: PageContext): string
   ];
   if (context.baseUrl) alternates.unshift(`<link rel="canonical" href="${escapeHtml(href(language.code))}">`);
   const languageLinks = context.editions.map((e) =>
-    e.code === language.code
-      ? `<li><a href="index.html" aria-current="page" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}" data-script="${e.script}">${escapeHtml(e.name)}</a></li>`
-      : `<li><a href="${escapeHtml(pageHref(statement.id, language.code, e.code))}" hreflang="${e.code}" lang="${e.code}" dir="${e.dir}" data-script="${e.script}">${escapeHtml(e.name)}</a></li>`,
+    e.code === language.code ? languageLinkHtml(e, 'index.html', true) : languageLinkHtml(e, pageHref(statement.id, language.code, e.code)),
   );
-  const downloads = context.downloads.map(({ format, mediaType, label }) => {
-    const file = artifactPath(statement.id, language.code, format).split('/').pop()!;
-    return `<li><a href="${file}" type="${mediaType}">${interfaceHtml(doc, label)}</a></li>`;
-  });
+  const downloads = downloadLinksHtml(doc, language.code, context);
 
   return fillTemplate(
     context.template,
