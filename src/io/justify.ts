@@ -60,58 +60,52 @@ interface Plan {
   spacing: number[];
   /** Per line, 0 where word spaces suffice, else what letter-spacing must make up (see spacingOut). */
   tracking: ([shortfall: number, spaces: number, count: number] | 0)[];
-  /** The breaks at hyphens, as `block:item`. */
-  hyphens: string[];
-}
-
-export interface JustifyResult {
-  /** The lines that end in a hyphen, in reading order, each as `block:item`. */
-  hyphenBreaks: string[];
+  /** The lines that end at a hyphen: the line's index, and the break as `block:item`. */
+  hyphens: [line: number, key: string][];
 }
 
 /**
- * Shows a page (`show`), justifies it and prints it (`print`). A line that ends a page with a hyphen
- * (a reader turning the page has to remember half a word) is found in the PDF, and the page is set
- * again with no hyphen at that break and printed once more: the paragraph is re-broken, which almost
- * never changes where the page ends. Only editions with a hyphen at a page's end are printed twice.
+ * Fixes the lines of every justified paragraph of the page as shown, and keeps hyphens off the last
+ * line of every page but the last (a reader turning the page would have to remember half a word):
+ * the pages' last lines are foreseen in the page as laid out for print (see foreseePageEnds), and a
+ * paragraph whose hyphen falls there is broken again without that hyphen, which almost never moves
+ * where the page ends. Call once the fonts are loaded; the page must have JavaScript off for its own
+ * scripts (CDP's evaluate still runs these functions).
  */
-export async function printJustified(page: Page, show: () => Promise<void>, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
-  await show();
-  const first = await justifyParagraphs(page);
-  const pdf = await print();
-  if (first.hyphenBreaks.length === 0) return pdf;
-  const { lineEndHyphens } = await import('../pdf/line-end-hyphens.js');
-  const lines = await lineEndHyphens(pdf);
-  // The PDF's hyphenated lines are the planned ones only when they are as many.
-  if (lines.length !== first.hyphenBreaks.length) return pdf;
-  const forbidden = new Set(first.hyphenBreaks.filter((_, k) => lines[k]!.pageEnd));
-  if (forbidden.size === 0) return pdf;
-  await show();
-  await justifyParagraphs(page, forbidden);
-  return print();
-}
-
-/**
- * Fixes the lines of every justified paragraph of the page as shown. Call once the fonts are loaded;
- * the page must have JavaScript off for its own scripts (CDP's evaluate still runs these functions).
- */
-export async function justifyParagraphs(page: Page, forbidden = new Set<string>()): Promise<JustifyResult> {
+export async function justifyParagraphs(page: Page): Promise<void> {
   await page.emulateMediaType('print');
   const laidOut = await page.evaluate(measureBlocks, BLOCKS);
-  if (!laidOut) return { hyphenBreaks: [] };
+  if (!laidOut) return;
   const { blocks, skipped } = laidOut;
-  const plans: Plan[] = [];
+  const forbidden = new Set<string>();
+  let plans = new Map<number, Plan>();
   // Set ragged: paragraphs with more than text in them (a forced break, generated text), and those
   // that cannot be justified within the limits.
   const ragged = [...skipped];
   for (const measured of blocks) {
     const plan = planBlock(measured, forbidden);
-    if (plan) plans.push(plan);
+    if (plan) plans.set(measured.block, plan);
     else ragged.push(measured.block);
   }
-  const failed = await page.evaluate(applyPlans, BLOCKS, plans, ragged, STRETCH);
-  return { hyphenBreaks: plans.filter((plan) => !failed.includes(plan.block)).flatMap((plan) => plan.hyphens) };
+  let failed = await page.evaluate(applyPlans, BLOCKS, [...plans.values()], ragged, STRETCH);
+  // Breaking a paragraph again can move a page's end; a few rounds settle it.
+  for (let round = 0; round < PAGE_END_ROUNDS; round++) {
+    const ends = await page.evaluate(foreseePageEnds, BLOCKS);
+    const again = new Map<number, Plan>();
+    for (const [block, line] of ends) {
+      const hyphen = plans.get(block)?.hyphens.find(([at]) => at === line);
+      if (!hyphen || failed.includes(block) || forbidden.has(hyphen[1])) continue;
+      forbidden.add(hyphen[1]);
+      again.set(block, planBlock(blocks.find((m) => m.block === block)!, forbidden)!);
+    }
+    if (again.size === 0) return;
+    plans = new Map([...plans, ...again]);
+    failed = [...failed, ...(await page.evaluate(applyPlans, BLOCKS, [...again.values()], [], STRETCH))];
+  }
 }
+
+/** How many times the pages' last lines are foreseen again after paragraphs were broken anew (a page's end moves when a paragraph gains a line). */
+const PAGE_END_ROUNDS = 6;
 
 /** The breaks of one measured paragraph, justified if it can be within the limits; undefined if it cannot be set on one measure at all. */
 function planBlock(measured: MeasuredBlock, forbidden: Set<string>): Plan | undefined {
@@ -148,7 +142,7 @@ function planBlock(measured: MeasuredBlock, forbidden: Set<string>): Plan | unde
     spacing.push(tightening(line, count));
     tracking.push(!justified || k === lines.length - 1 ? 0 : spacingOut(line, k === 0 ? measured.firstLineWidth : measured.lineWidth, count));
   }
-  const hyphens = lines.slice(0, -1).filter((line) => measured.items[line.end]![0] >= Kind.SoftHyphen).map((line) => `${measured.block}:${line.end}`);
+  const hyphens = lines.slice(0, -1).flatMap((line, k): [number, string][] => (measured.items[line.end]![0] >= Kind.SoftHyphen ? [[k, `${measured.block}:${line.end}`]] : []));
   return { block: measured.block, ragged: !justified, cuts, spacing, tracking, hyphens };
 }
 
@@ -293,9 +287,18 @@ function measureBlocks(selector: string): { blocks: MeasuredBlock[]; skipped: nu
 function applyPlans(selector: string, plans: Plan[], ragged: number[], stretch: number): number[] {
   const all = Array.from(document.querySelectorAll<HTMLElement>(selector));
   const failed: number[] = [];
+  // Each paragraph set keeps a copy of itself as it was before, to be set again from.
+  type Paragraph = HTMLElement & { unset?: HTMLElement };
   for (const plan of plans) {
-    const el = all[plan.block]!;
-    const original = el.cloneNode(true) as HTMLElement;
+    let el: Paragraph = all[plan.block]!;
+    const unset = el.unset ?? (el.cloneNode(true) as HTMLElement);
+    if (el.unset) {
+      const again: Paragraph = unset.cloneNode(true) as HTMLElement;
+      el.replaceWith(again);
+      el = again;
+    }
+    el.unset = unset;
+    const original = unset.cloneNode(true) as HTMLElement;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
     for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
@@ -371,4 +374,96 @@ function applyPlans(selector: string, plans: Plan[], ragged: number[], stretch: 
   }
   for (const i of ragged) all[i]!.style.textAlign = 'start';
   return failed;
+}
+
+/**
+ * The last line of every page but the last, foreseen in the page as laid out for print on one long
+ * page (print media, the print measure): its lines are laid into pages of --print-text-height as
+ * Chromium's print lays them, keeping each paragraph's orphans and widows, blocks that avoid breaks
+ * inside whole, and a heading with what follows it. Returns those lines that are lines of the blocks
+ * chosen by `selector`, each as [block, line within the block].
+ */
+function foreseePageEnds(selector: string): [number, number][] {
+  const probe = document.createElement('div');
+  probe.style.cssText = 'position: absolute; height: var(--print-text-height)';
+  document.body.append(probe);
+  const height = probe.getBoundingClientRect().height;
+  probe.remove();
+  if (!height) return [];
+  const styleOf = new Map<Element, CSSStyleDeclaration>();
+  const style = (el: Element): CSSStyleDeclaration => {
+    let s = styleOf.get(el);
+    if (!s) styleOf.set(el, (s = getComputedStyle(el)));
+    return s;
+  };
+  const boxOf = (node: Node): Element => {
+    let el = node.parentElement!;
+    while (el.parentElement && style(el).display.startsWith('inline')) el = el.parentElement;
+    return el;
+  };
+  // Every line of text, with the block it is a line of, in reading order.
+  const lines: { top: number; bottom: number; box: Element }[] = [];
+  const linesOf = new Map<Element, { top: number; bottom: number; box: Element }[]>();
+  const range = document.createRange();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/\S/.test((node as Text).data)) continue;
+    const box = boxOf(node);
+    range.selectNodeContents(node);
+    for (const rect of Array.from(range.getClientRects())) {
+      if (rect.width === 0) continue;
+      const leading = parseFloat(style(box).lineHeight) || rect.height * 1.2;
+      const middle = (rect.top + rect.bottom) / 2 + window.scrollY;
+      const own = linesOf.get(box) ?? [];
+      linesOf.set(box, own);
+      const line = own.find((l) => Math.abs((l.top + l.bottom) / 2 - middle) < leading / 2);
+      if (line) [line.top, line.bottom] = [Math.min(line.top, middle - leading / 2), Math.max(line.bottom, middle + leading / 2)];
+      else {
+        const added = { top: middle - leading / 2, bottom: middle + leading / 2, box };
+        own.push(added);
+        lines.push(added);
+      }
+    }
+  }
+  lines.sort((a, b) => a.top - b.top);
+  const first = new Map<Element, number>();
+  const last = new Map<Element, number>();
+  lines.forEach((line, k) => {
+    for (let el: Element | null = line.box; el && el !== document.body; el = el.parentElement) {
+      if (!first.has(el)) first.set(el, k);
+      last.set(el, k);
+    }
+  });
+  const ends: number[] = [];
+  for (let start = 0; start < lines.length; ) {
+    const top = lines[start]!.top;
+    let fits = start;
+    while (fits + 1 < lines.length && lines[fits + 1]!.bottom - top <= height + 0.5) fits++;
+    if (fits === lines.length - 1) break;
+    // Move the break earlier until every element around it allows a break there.
+    let end = fits;
+    for (let moved = true; moved && end >= start; ) {
+      moved = false;
+      for (let el: Element | null = lines[end]!.box; el && el !== document.body && !moved; el = el.parentElement) {
+        const from: number = first.get(el)!;
+        const to: number = last.get(el)!;
+        const s = style(el);
+        let at = end;
+        if (to === end) {
+          if (s.breakAfter.startsWith('avoid')) at = from - 1;
+        } else if (s.breakInside.startsWith('avoid')) at = from - 1;
+        else if (el === lines[end]!.box) {
+          const kept = to - end < (parseInt(s.widows) || 2) ? to - from + 1 - (parseInt(s.widows) || 2) : end - from + 1;
+          at = kept < (parseInt(s.orphans) || 2) ? from - 1 : from + kept - 1;
+        }
+        if (at !== end) [end, moved] = [at, true];
+      }
+    }
+    // Nothing may stay on the page: it breaks where the lines stop fitting.
+    if (end < start) end = fits;
+    ends.push(end);
+    start = end + 1;
+  }
+  const blocks = new Map(Array.from(document.querySelectorAll(selector)).map((el, i) => [el, i]));
+  return ends.filter((end) => blocks.has(lines[end]!.box)).map((end) => [blocks.get(lines[end]!.box)!, end - first.get(lines[end]!.box)!]);
 }

@@ -7,7 +7,7 @@ import type { PdfMetadata } from '../pdf/finish.js';
 import { marginText, pdfMetadata } from '../pdf/metadata.js';
 import { artifactPath, printStylesheetPath } from '../writers/paths.js';
 import type { Assets } from './assets.js';
-import { printJustified } from './justify.js';
+import { justifyParagraphs } from './justify.js';
 import { checkAborted, firstLine, launchPrintBrowser } from './print-browser.js';
 import { answerRequest, PRINT_ORIGIN, type ShownPage } from './print-requests.js';
 
@@ -282,11 +282,10 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
   };
   return {
     async print(job) {
-      const showWithFonts = async (): Promise<void> => {
-        await show(job);
-        await loadMarginBoxFonts(page, job.marginText);
-      };
-      return printJustified(page, showWithFonts, () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false }));
+      await show(job);
+      await loadMarginBoxFonts(page, job.marginText);
+      await justifyParagraphs(page);
+      return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false });
     },
     close: () => page.close(),
   };

@@ -15,11 +15,11 @@ export const PAPER_CSS: Record<Paper, string> = { a4: 'A4', letter: 'letter', le
  * 65 characters of 11 pt Noto Serif), centred, and the head and foot margins, which hold the running
  * head and the page number.
  */
-const PAGES: Record<Paper, { width: number; measure: number; head: number; foot: number }> = {
-  a4: { width: 210, measure: 118, head: 24, foot: 26 },
-  letter: { width: 215.9, measure: 118, head: 20, foot: 22 },
-  legal: { width: 215.9, measure: 118, head: 22, foot: 24 },
-  a5: { width: 148, measure: 100, head: 16, foot: 18 },
+const PAGES: Record<Paper, { width: number; height: number; measure: number; head: number; foot: number }> = {
+  a4: { width: 210, height: 297, measure: 118, head: 24, foot: 26 },
+  letter: { width: 215.9, height: 279.4, measure: 118, head: 20, foot: 22 },
+  legal: { width: 215.9, height: 355.6, measure: 118, head: 22, foot: 24 },
+  a5: { width: 148, height: 210, measure: 100, head: 16, foot: 18 },
 };
 
 /**
@@ -67,6 +67,7 @@ export function writePrintCss(doc: LocalizedStatement, template: string, fitLeve
       leading: String(settings.leading),
       margins: `${settings.margins.top}mm ${settings.margins.side}mm ${settings.margins.bottom}mm`,
       measure: `${Math.round((PAGES[doc.language.paper].width - 2 * settings.margins.side) * 100) / 100}mm`,
+      textHeight: `${Math.round((PAGES[doc.language.paper].height - settings.margins.top - settings.margins.bottom) * 100) / 100}mm`,
       runningHead: cssString(organization ? `${organization} · ${title}` : title),
       pageNumbers: pageNumbers(doc),
     },
