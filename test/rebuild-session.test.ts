@@ -27,6 +27,7 @@ const env = process.env;
 const SPANISH = 'translations/es.yaml';
 const PAGE = 'dist/mission-statement/es/index.html';
 const PDF = 'dist/mission-statement/es/mission-statement.es.pdf';
+const PARALLEL_PDF = 'dist/mission-statement/en-es/mission-statement.en-es.pdf';
 
 /** The main processes of the browsers this test process started (their profiles are named after it). */
 function ourBrowsers(): number[] {
@@ -101,18 +102,23 @@ describe('a build session', () => {
     expect(await readFile(join(root, PAGE), 'utf8')).toContain('Título tres');
   });
 
-  it('writes the new page before it prints the PDF', async () => {
+  it('writes the new page before it prints the PDF, and the single-language PDFs before the parallel editions', async () => {
     const root = await makeProject();
     session = new BuildSession();
     await session.build({ root, env });
-    const pdfBefore = await readFile(join(root, PDF));
+    const [pdfBefore, parallelBefore] = await Promise.all([readFile(join(root, PDF)), readFile(join(root, PARALLEL_PDF))]);
     await retitle(root, 'Título cuatro');
-    const seen: { page: string; pdf: Buffer }[] = [];
-    await session.build({ root, env }, () => seen.push({ page: readFileSync(join(root, PAGE), 'utf8'), pdf: readFileSync(join(root, PDF)) }));
-    expect(seen).toHaveLength(1);
+    const seen: { page: string; pdf: Buffer; parallel: Buffer; result: BuildResult }[] = [];
+    await session.build({ root, env }, (result) => seen.push({ page: readFileSync(join(root, PAGE), 'utf8'), pdf: readFileSync(join(root, PDF)), parallel: readFileSync(join(root, PARALLEL_PDF)), result }));
+    expect(seen).toHaveLength(2);
     expect(seen[0]!.page).toContain('Título cuatro');
     expect(Buffer.compare(seen[0]!.pdf, pdfBefore)).toBe(0);
+    // Then the Spanish PDF is new, the parallel edition's not yet; both pages count as made by this rebuild.
+    expect(Buffer.compare(seen[1]!.pdf, pdfBefore)).not.toBe(0);
+    expect(Buffer.compare(seen[1]!.parallel, parallelBefore)).toBe(0);
+    expect(built(seen[1]!.result)).toEqual(['mission-statement/en-es/index.html', 'mission-statement/es/index.html', 'mission-statement/es/mission-statement.es.pdf', 'mission-statement/es/mission-statement.es.txt']);
     expect(pdfText(root)).toContain('Título cuatro');
+    expect(Buffer.compare(await readFile(join(root, PARALLEL_PDF)), parallelBefore)).not.toBe(0);
     // The page written first is the page of the whole build.
     expect(await readFile(join(root, PAGE), 'utf8')).toBe(seen[0]!.page);
   });

@@ -116,7 +116,7 @@ describe('fitting to pages', () => {
     const files = (path: string): string | undefined => (path === 'fit/page.html' ? '<!DOCTYPE html><html lang="en"><link rel="stylesheet" href="print.css"><div>text</div></html>' : path === 'fit/print.css' ? css(0) : undefined);
     const fitted: Array<[number, number]> = [];
     const metadata = { title: 't', author: '', subject: '', keywords: [], keywordSeparator: ', ', language: 'en', direction: 'ltr' as const, creator: 'test', date: new Date(0), outlineTitles: [] };
-    const fit = { stylesheet: 'fit/print.css', levels: 4, css, label: 'fit', onFitted: (pages: number, level: number) => void fitted.push([pages, level]) };
+    const fit = { stylesheet: 'fit/print.css', levels: 4, gainPerLevel: 1 / 24, css, label: 'fit', onFitted: (pages: number, level: number) => void fitted.push([pages, level]) };
     const pdfs = await printJobs([{ output: 'fit.pdf', page: 'fit/page.html', files, marginText: '', metadata, fit }], { config, env: process.env, creator: 'test' });
     expect(fitted).toEqual([[1, 2]]);
     const { pageFill } = await import('../src/pdf/page-count.js');

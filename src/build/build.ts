@@ -45,6 +45,8 @@ export interface BuildOptions {
   force?: boolean;
   /** Build only this part of the selection; the output then holds only that part. */
   shard?: Shard;
+  /** Leave the parallel editions out: their output is kept as it is (a rebuild shows the single editions first). */
+  withoutParallel?: boolean;
   /** For SOURCE_DATE_EPOCH and PUPPETEER_EXECUTABLE_PATH. */
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
@@ -118,7 +120,7 @@ async function buildWith(project: Project, out: string, printer: BuildPrinter, o
   const broken = brokenEntries(checked);
   const docs = project.statements.flatMap((statement) => allLanguages.map((language) => localize(statement, language, source, project.interfaceStrings, project.translations.get(language.code), broken.get(language.code))));
   const parallelDocs = parallel.docs(docs);
-  const selected = [...docs.filter((doc) => languages.includes(doc.language)), ...parallel.selected(parallelDocs)].filter((doc) => statements.includes(doc.statement));
+  const selected = [...docs.filter((doc) => languages.includes(doc.language)), ...(options.withoutParallel ? [] : parallel.selected(parallelDocs))].filter((doc) => statements.includes(doc.statement));
   const gate = gateFindings(project, parallel.gated(selected), Boolean(options.strict), checked);
   events.onFindings?.(gate);
   if (gate.errors.length) throw gateError(gate.errors);

@@ -2,7 +2,7 @@ import { folderOf } from '../editions/edition.js';
 import type { Assets } from '../io/assets.js';
 import type { Printer, PrintOptions, PrintRun } from '../io/pdf.js';
 import type { LocalizedStatement } from '../localize/localize.js';
-import { FIT_LEVELS } from '../writers/print-css.js';
+import { FIT_GAIN_PER_LEVEL, FIT_LEVELS } from '../writers/print-css.js';
 import { artifactPath, printStylesheetPath } from '../writers/paths.js';
 import type { EditionRenderer } from './render.js';
 
@@ -110,7 +110,7 @@ export async function printAll(docs: LocalizedStatement[], render: EditionRender
   }
   const { printJobsFor } = await import('../io/pdf.js');
   const pages = new Map<string, number>();
-  const fit = { levels: FIT_LEVELS, css: render.fittedPrintCss, onFitted: (output: string, n: number) => void pages.set(output, n) };
+  const fit = { levels: FIT_LEVELS, gainPerLevel: FIT_GAIN_PER_LEVEL, css: render.fittedPrintCss, onFitted: (output: string, n: number) => void pages.set(output, n) };
   const pdfs = await printer.print(printJobsFor(docs, files, assets, printer.options, fit), run);
   // Nothing more to print: let the browser shut down while the output is written.
   void printer.release();

@@ -48,6 +48,8 @@ export interface FitToPages {
   /** Path of the page's print stylesheet under PRINT_ORIGIN. */
   stylesheet: string;
   levels: number;
+  /** About how much of a page each level wins per page, for the level to try first. */
+  gainPerLevel: number;
   /** The print stylesheet tightened to a level (0: as designed). */
   css: (level: number) => string;
   /** The most pages the PDF may take; printing fails when it cannot be fitted. */
@@ -68,6 +70,7 @@ export async function printPdfs(docs: LocalizedStatement[], files: Map<string, s
 
 export interface FitOptions {
   levels: number;
+  gainPerLevel: number;
   css: (doc: LocalizedStatement, level: number) => string;
   onFitted?: (output: string, pages: number, level: number) => void;
 }
@@ -92,6 +95,7 @@ export function printJobsFor(docs: LocalizedStatement[], files: Map<string, stri
       fit: fit && {
         stylesheet: printStylesheetPath(doc.statement.id, folder),
         levels: fit.levels,
+        gainPerLevel: fit.gainPerLevel,
         css: (level) => fit.css(doc, level),
         maxPages: configured?.maxPages ?? options.config.pdf.maxPages,
         label: `${output} (${folder})`,
@@ -209,17 +213,33 @@ async function printFitted(print: (job: PrintJob) => Promise<Uint8Array>, job: P
   const worthTrying = natural <= FIT_UP_TO_PAGES && kept.lastPageShare <= FIT_LAST_PAGE_SHARE * (natural - 1);
   const wanted = natural > 1 && (worthTrying || overLimit);
   if (wanted && fit.levels > 0) {
-    const tightest = await atLevel(fit.levels);
-    if (tightest.pages < natural) {
-      // The least tightening that still saves a page: halve the range of levels.
-      kept = tightest;
-      let [low, high] = [1, fit.levels];
-      while (low < high) {
-        const tried = await atLevel((low + high) >> 1);
-        if (tried.pages < natural) [kept, high] = [tried, tried.level];
-        else low = tried.level + 1;
+    const saving = async (level: number): Promise<typeof kept | undefined> => {
+      const tried = await atLevel(level);
+      return tried.pages < natural ? tried : undefined;
+    };
+    // First the level that the last page's share, spread over the pages before it, says is enough
+    // (rounded down: the share, by drawing instructions, counts the page's running head and number too).
+    const guess = Math.min(fit.levels, Math.max(1, Math.floor(kept.lastPageShare / (natural - 1) / fit.gainPerLevel)));
+    let least = await saving(guess);
+    if (least) {
+      // The least tightening that still saves a page: down from there while one does.
+      for (let level = guess - 1; level >= 1; level--) {
+        const tried = await saving(level);
+        if (!tried) break;
+        least = tried;
+      }
+    } else if (guess < fit.levels) {
+      // Tighter: the tightest, and if it saves a page, halve the range between.
+      least = await saving(fit.levels);
+      let [low, high] = [guess + 1, fit.levels];
+      while (least && low < high) {
+        const mid = (low + high) >> 1;
+        const tried = await saving(mid);
+        if (tried) [least, high] = [tried, mid];
+        else low = mid + 1;
       }
     }
+    if (least) kept = least;
   }
   if (fit.maxPages !== undefined && kept.pages > fit.maxPages) {
     throw new PdfError(

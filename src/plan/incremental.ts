@@ -80,11 +80,12 @@ export interface Selection {
   formats?: Format[];
   force?: boolean;
   shard?: Shard;
+  withoutParallel?: boolean;
 }
 
 /** True when only part of the project is asked for, so the rest of the output is kept. */
 export function isSelection(options: Selection): boolean {
-  return Boolean(options.statements?.length || options.langs?.length || options.formats);
+  return Boolean(options.statements?.length || options.langs?.length || options.formats || options.withoutParallel);
 }
 
 /** True when this build will print every PDF it selects, so the browser can start before planning. */

@@ -36,7 +36,8 @@ export function statusLines(project: Project, result: BuildResult, status: Rebui
     const pdf = artifacts.get(artifactPath(page.statement, page.lang, 'pdf'));
     const text = artifacts.get(artifactPath(page.statement, page.lang, 'txt'));
     if (pdf) {
-      const stale = status.pdfPending && page.status === 'built';
+      // Pending: the page was made by this rebuild, its PDF not yet.
+      const stale = status.pdfPending && page.status === 'built' && pdf.status !== 'built';
       files.push(stale ? { label: tr('downloadPdf'), pending: tr('previewPdfPending') } : { label: tr('downloadPdf'), href: fileName(pdf.path) });
     }
     if (text) files.push({ label: tr('downloadText'), href: fileName(text.path) });

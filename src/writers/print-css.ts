@@ -29,6 +29,8 @@ const PAGES: Record<Paper, { width: number; height: number; measure: number; hea
  * which wins about a sixth of a page: enough for an edition that overflows by a few lines.
  */
 export const FIT_LEVELS = 4;
+/** What each level wins, about: a sixth of a page per page over the four levels. */
+export const FIT_GAIN_PER_LEVEL = 1 / 24;
 const BODY_SIZE = 11;
 
 export interface PageSettings {
