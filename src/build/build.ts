@@ -25,8 +25,8 @@ import { compareText, plannedArtifacts, type ArtifactId } from '../plan/artifact
 import { fileOf, isSelection, keptArtifacts, planArtifacts, sameFiles, willPrintEverything, type Artifact, type ArtifactStatus, type OutputFile } from '../plan/incremental.js';
 import { shardOf, type Shard } from '../plan/shard.js';
 import type { Edition } from '../writers/html.js';
-import { ASSETS_DIR, FORMATS, INDEX_PATH, MANIFEST_PATH, printStylesheetPath, type Format } from '../writers/paths.js';
-import { WRITERS } from '../writers/registry.js';
+import { ASSETS_DIR, INDEX_PATH, MANIFEST_PATH, printStylesheetPath } from '../writers/paths.js';
+import { FORMATS, WRITERS, type Format } from '../writers/registry.js';
 import { selectLanguages } from '../model/translated-languages.js';
 import type { ReadCache } from '../readers/read-cache.js';
 import { VERSION } from '../version.js';

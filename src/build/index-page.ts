@@ -6,7 +6,8 @@ import type { Statement } from '../model/statement.js';
 import type { ArtifactId } from '../plan/artifacts.js';
 import type { Edition } from '../writers/html.js';
 import { writeIndex, type IndexEntry } from '../writers/index-page.js';
-import { artifactPath, FORMATS } from '../writers/paths.js';
+import { artifactPath } from '../writers/paths.js';
+import { FORMATS } from '../writers/registry.js';
 
 /** dist/index.html for the artifacts an output holds: each statement in each language whose page is there. Pure. */
 export function indexPage(statements: readonly Statement[], docs: readonly LocalizedStatement[], editions: Edition[], artifacts: readonly ArtifactId[], sourceLang: string): string {

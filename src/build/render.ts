@@ -5,22 +5,22 @@ import { folderOf, isParallel } from '../editions/edition.js';
 import { writeEditionHtml } from '../writers/edition-html.js';
 import { writeEditionPrintCss } from '../writers/edition-print-css.js';
 import { writeHtml, type Edition } from '../writers/html.js';
-import { FORMATS, type Format } from '../writers/paths.js';
 import { writePrintCss } from '../writers/print-css.js';
-import { WRITERS } from '../writers/registry.js';
-import { writeText } from '../writers/text.js';
+import { FORMATS, WRITERS, type Format } from '../writers/registry.js';
+import type { Config } from '../config/schema.js';
 
 export interface EditionRenderer {
+  /** The project's configuration, for writers that take settings from it. */
+  readonly config: Config;
   doc(edition: { statement: string; lang: string }): LocalizedStatement;
   html(doc: LocalizedStatement): string;
   printCss(doc: LocalizedStatement): string;
   /** The print stylesheet tightened to a fit level, to end on fewer pages. */
   fittedPrintCss(doc: LocalizedStatement, level: number): string;
-  text(doc: LocalizedStatement): string;
 }
 
 /**
- * Renders each edition's page, print stylesheet and plain text on demand, each at most once. A page
+ * Renders each edition's page and print stylesheet on demand, each at most once. A page
  * links the formats its edition has among `inOutput`, so every shard renders the same page. Pure.
  */
 export function editionRenderer(project: Project, docs: readonly LocalizedStatement[], editions: Edition[], inOutput: readonly ArtifactId[]): EditionRenderer {
@@ -38,11 +38,11 @@ export function editionRenderer(project: Project, docs: readonly LocalizedStatem
   const printCss = (doc: LocalizedStatement, level?: number): string =>
     isParallel(doc) ? writeEditionPrintCss(doc, project.templates.editionPrint, level) : writePrintCss(doc, project.templates.print, level);
   return {
+    config: project.config,
     doc: ({ statement, lang }) => byEdition.get(editionId(statement, lang))!,
     html: once((doc) => (isParallel(doc) ? writeEditionHtml(doc, { ...context(doc), template: project.templates.edition }) : writeHtml(doc, context(doc)))),
     printCss: once((doc) => printCss(doc)),
     fittedPrintCss: (doc, level) => printCss(doc, level),
-    text: once((doc) => writeText(doc, { columns: project.config.text.columns })),
   };
 }
 

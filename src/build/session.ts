@@ -1,8 +1,7 @@
 import { loadConfig, loadProject } from '../io/project.js';
 import type { Project } from '../model/project.js';
 import { ReadCache } from '../readers/read-cache.js';
-import { FORMATS } from '../writers/paths.js';
-import { WRITERS } from '../writers/registry.js';
+import { FORMATS, WRITERS } from '../writers/registry.js';
 import { build, checkAborted, type BuildEvents, type BuildOptions, type BuildResult, type BuildState } from './build.js';
 import { KeptPrinter } from './printing.js';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { VerifyError } from '../errors.js';
 import { compareText } from '../plan/artifacts.js';
-import { FORMATS, type Format } from '../writers/paths.js';
+import { FORMATS, type Format } from '../writers/registry.js';
 
 /** Bumped only when a field changes meaning or disappears; new fields may be added within a version. */
 export const MANIFEST_SCHEMA_VERSION = 1;

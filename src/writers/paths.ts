@@ -1,6 +1,7 @@
 /** Where each artifact lives in the output folder; the one place that knows the layout. */
-export type Format = 'html' | 'txt' | 'pdf';
-export const FORMATS: readonly Format[] = ['html', 'txt', 'pdf'];
+import type { Format } from './registry.js';
+
+export type { Format };
 
 export function artifactPath(statement: string, lang: string, format: Format): string {
   return format === 'html' ? `${statement}/${lang}/index.html` : `${statement}/${lang}/${statement}.${lang}.${format}`;

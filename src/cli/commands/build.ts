@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PAPER_SIZES } from '../../config/schema.js';
 import { parseShard, type Shard } from '../../plan/shard.js';
-import { FORMATS, type Format } from '../../writers/paths.js';
+import { FORMATS, type Format } from '../../writers/registry.js';
 import { list, type CliProcess } from '../io.js';
 import type { ProjectLocator } from '../project.js';
 
