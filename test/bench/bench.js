@@ -1021,6 +1021,7 @@ async function sectionPreview(ws, ctx, options) {
       // Times the page too: (a) and (b) are two moments of the same save.
       async measure(round) {
         const before = await preview.sha(pdfPath('he'));
+        const rebuilds = preview.rebuildsEnded();
         const cpu = preview.cpuMs();
         const start = performance.now();
         const edited = saveHebrew();
@@ -1030,7 +1031,9 @@ async function sectionPreview(ws, ctx, options) {
           return pageMs !== undefined && (await preview.sha(pdfPath('he'))) !== before;
         });
         if (round >= options.warmup) heHtml.push(pageMs);
-        return { wall: performance.now() - start, cpu: preview.cpuMs() - cpu };
+        const measured = { wall: performance.now() - start, cpu: preview.cpuMs() - cpu };
+        await preview.rebuiltAfter(rebuilds);
+        return measured;
       },
       check: () => expectFiles([join(out, STATEMENT, 'he', `${STATEMENT}.he.pdf`)]),
     },
@@ -1039,11 +1042,14 @@ async function sectionPreview(ws, ctx, options) {
       label: `preview: English save → all ${ws.langs.length} PDFs served anew`,
       async measure() {
         const before = await Promise.all(ws.langs.map((l) => preview.sha(pdfPath(l))));
+        const rebuilds = preview.rebuildsEnded();
         const cpu = preview.cpuMs();
         const start = performance.now();
         writeFileSync(en, enText.replace(EN_AT, `We ${word([...'abcdefghijklmnopqrstuvwxyz'])} believe in the deep values`));
         await preview.until(async () => (await Promise.all(ws.langs.map((l) => preview.sha(pdfPath(l))))).every((sha, i) => sha !== before[i]));
-        return { wall: performance.now() - start, cpu: preview.cpuMs() - cpu };
+        const measured = { wall: performance.now() - start, cpu: preview.cpuMs() - cpu };
+        await preview.rebuiltAfter(rebuilds);
+        return measured;
       },
     },
   ];
@@ -1092,8 +1098,16 @@ async function startPreviewProcess(ws, project) {
   const child = spawn(process.execPath, [ws.bin, 'preview', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
+  // Every rebuild ends with one line that starts with its time ("[12:34:56] Wrote …").
+  let ended = 0;
+  let partial = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20000)));
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-20000);
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop();
+    ended += lines.filter((line) => /^\[\d\d:\d\d:\d\d\] /.test(line)).length;
+  });
   const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
   const deadline = performance.now() + 120_000;
   while (!/Wrote \d+ of \d+ files|build failed/.test(stderr)) {
@@ -1134,6 +1148,16 @@ async function startPreviewProcess(ws, project) {
         });
       }
     },
+    /** How many rebuilds have ended so far. */
+    rebuildsEnded: () => ended,
+    /**
+     * Resolves once more than `count` rebuilds have ended: a save's rebuild goes on after the file
+     * measured is served (the parallel editions' PDFs come last), and must not run into what is
+     * measured next.
+     */
+    async rebuiltAfter(count) {
+      await this.until(async () => ended > count);
+    },
     /** User + system CPU (ms) of the preview's live process tree. */
     cpuMs() {
       const table = processTable();
@@ -1172,10 +1196,12 @@ async function rebuildMemory(preview, rebuilds, saveHebrew, pdf) {
   const times = [];
   for (let i = 1; i <= rebuilds; i++) {
     const before = await preview.sha(pdf);
+    const rebuilds = preview.rebuildsEnded();
     const start = performance.now();
     saveHebrew();
     await preview.until(async () => (await preview.sha(pdf)) !== before);
     times.push(performance.now() - start);
+    await preview.rebuiltAfter(rebuilds);
     if (i === 1) taken.first = preview.memory();
     if (i === Math.min(10, rebuilds)) taken.tenth = preview.memory();
     if (i % 25 === 0) process.stderr.write(`  [preview] ${i}/${rebuilds} rebuilds, ${Math.round(preview.memory().treeKb / 1024)} MB\n`);
