@@ -280,3 +280,35 @@ describe('parseXml', () => {
     expect(() => parseXml(xml)).toThrow(XmlSyntaxError);
   });
 });
+
+describe('reference links in XLIFF', () => {
+  const REFS = '---\ntitle: Refs\ndate: 2020-02-11\n---\n\nRead [the charter][charter], [charter][] and [charter]. <!-- #refs -->\n\n[charter]: https://example.org/charter "The charter"\n';
+  const refsProject = (): Promise<string> => makeProject({ 'broadside.yaml': 'sourceLanguage: en\nlanguages:\n  - code: en\n  - code: fr\n', 'statements/refs.md': REFS }, { shipped: false });
+  /** The 1.2 file with the unit's target set to its source, rewritten by `translate`. */
+  const translated = (xliff: string, translate: (source: string) => string): string =>
+    xliff.replace(/(<trans-unit id="refs:refs"[\s\S]*?<source xml:lang="en">)([\s\S]*?)(<\/source>\s*<target xml:lang="fr") state="needs-translation">(<\/target>)/, (_, open: string, source: string, target: string, close: string) => `${open}${source}${target} state="translated">${translate(source)}${close}`);
+
+  it.each(['1.2', '2.0'])('%s: full, collapsed and shortcut reference links are link codes going where their definition says', async (version) => {
+    const unit = unitXml(await exportedXliff(await refsProject(), 'fr', '--version', version), 'refs:refs');
+    expect(unit).not.toContain('[the charter][charter]');
+    expect(unit).toContain('tag 1 goes to https://example.org/charter (“The charter”); tag 2 goes to https://example.org/charter (“The charter”); tag 3 goes to https://example.org/charter (“The charter”)');
+    if (version === '1.2') expect(unit).toContain('Read <bpt id="1" ctype="link">[</bpt>the charter<ept id="1">][charter]</ept>, <bpt id="2" ctype="link">[</bpt>charter<ept id="2">][]</ept> and <bpt id="3" ctype="link">[</bpt>charter<ept id="3">]</ept>.');
+    else expect(unit).toContain('<source>Read <pc id="1" dataRefStart="d1" dataRefEnd="d2" type="link" dispStart="[" dispEnd="][charter]">the charter</pc>, <pc id="2" dataRefStart="d1" dataRefEnd="d3" type="link" dispStart="[" dispEnd="][]">charter</pc> and <pc id="3" dataRefStart="d1" dataRefEnd="d4" type="link" dispStart="[" dispEnd="]">charter</pc>.</source>');
+  });
+
+  it('imports a translation that keeps the codes as Markdown with the same references, and refuses one that loses a link', async () => {
+    const dir = await refsProject();
+    const xliff = await exportedXliff(dir, 'fr');
+    await writeFile(join(dir, 'fr.xlf'), translated(xliff, (source) => source.replace('Read', 'Lisez').replace('the charter', 'la charte').replace(' and ', ' et ')));
+    const result = await runCli(['xliff', 'import', 'fr.xlf'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(parse(await readText(join(dir, 'translations/fr.yaml'))).statements.refs.refs.text).toBe('Lisez [la charte][charter], [charter][] et [charter].');
+    await runCli(['build', '--format', 'html', '--lang', 'fr'], dir);
+    expect((await readText(join(dir, 'dist/refs/fr/index.html'))).match(/<a href="https:\/\/example\.org\/charter" title="The charter">/g)).toHaveLength(3);
+
+    await writeFile(join(dir, 'fr.xlf'), translated(xliff, (source) => source.replace(/<bpt id="1"[^>]*>\[<\/bpt>the charter<ept id="1">\]\[charter\]<\/ept>/, 'la charte')));
+    const refused = await runCli(['xliff', 'import', 'fr.xlf'], dir);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('the link to https://example.org/charter');
+  });
+});

@@ -3,7 +3,6 @@ import type { LocalizedStatement } from '../localize/localize.js';
 import { sha256, sha256Json } from '../manifest/hash.js';
 import { compareText } from '../plan/artifacts.js';
 import { marginText, pdfMetadata } from '../pdf/metadata.js';
-import type { Format } from '../writers/paths.js';
 
 /**
  * An artifact's cache key: the hash of Broadside's own code (`code`, from codeIdentity: its version
@@ -11,7 +10,7 @@ import type { Format } from '../writers/paths.js';
  * rendering, so that any change that reaches the output (an input, a template, a font, an option
  * such as --paper or SOURCE_DATE_EPOCH, the code that prints) changes the key and nothing else does.
  */
-export function textKey(code: string, format: Exclude<Format, 'pdf'>, content: string): string {
+export function textKey(code: string, format: string, content: string): string {
   return sha256Json({ broadside: code, format, content: sha256(content) });
 }
 

@@ -1,4 +1,5 @@
 import type { InterfaceStrings } from '../localize/localize.js';
+import type { LinkDefinitions } from '../model/inline.js';
 import { segmentsOf, type Statement } from '../model/statement.js';
 import { INTERFACE_SCOPE } from './document.js';
 import type { CanonicalUnit } from './plan.js';
@@ -8,10 +9,12 @@ export interface Scope {
   /** Statement id, or `interface`. */
   id: string;
   units: CanonicalUnit[];
+  /** A statement's `[label]: href` definitions, which its passages' reference links use. */
+  definitions?: LinkDefinitions;
 }
 
 export function statementScope(statement: Statement): Scope {
-  return { id: statement.id, units: segmentsOf(statement).map(({ key, source }) => ({ key, source })) };
+  return { id: statement.id, units: segmentsOf(statement).map(({ key, source }) => ({ key, source })), definitions: statement.definitions };
 }
 
 export function interfaceScope({ strings }: InterfaceStrings): Scope {

@@ -1,6 +1,7 @@
 import type { Document } from 'yaml';
 import { InputError, formatLocation } from '../errors.js';
 import { normalizeInline } from '../model/keys.js';
+import type { LinkDefinitions } from '../model/inline.js';
 import type { TranslationFile } from '../model/translation.js';
 import { forbiddenInline } from '../readers/characters.js';
 import { parseInline } from '../readers/inline.js';
@@ -52,6 +53,7 @@ export interface ImportResult {
  */
 export function importXliff(xliff: ReturnedXliff, target: ImportTarget): ImportResult {
   const sources = new Map(target.scopes.map((scope) => [scope.id, new Map(scope.units.map((u) => [u.key, u.source]))]));
+  const definitions = new Map(target.scopes.map((scope) => [scope.id, scope.definitions]));
   const problems: Array<{ unit: ReturnedUnit; message: string }> = [];
   const seen = new Set<string>();
   const accepted: Array<{ unit: ReturnedUnit; scope: string; key: string; current: string; text: string }> = [];
@@ -61,14 +63,14 @@ export function importXliff(xliff: ReturnedXliff, target: ImportTarget): ImportR
     const problem = (message: string): void => void problems.push({ unit, message });
     if (seen.has(unit.id)) problem('appears twice');
     else if (!at || current === undefined) problem('is not a passage of the current statements (it was removed or renamed since the export)');
-    else if (!sameSource(unit, current)) problem(`has a source that is not the current text (the statement changed since the export); it is now:\n      ${current}`);
+    else if (!sameSource(unit, current, definitions.get(at.scope))) problem(`has a source that is not the current text (the statement changed since the export); it is now:\n      ${current}`);
     else {
       const entry = at.scope === 'interface' ? target.translation?.interface.get(at.key) : target.translation?.statements.get(at.scope)?.get(at.key);
-      const { markdown, problems: codeProblems, unreadable } = targetMarkdown(unit.target ?? [], current);
+      const { markdown, problems: codeProblems, unreadable } = targetMarkdown(unit.target ?? [], current, definitions.get(at.scope));
       const text = normalizeInline(markdown);
       if (unreadable || (text !== '' && text !== entry?.text)) for (const message of codeProblems) problem(`has a translation that cannot be taken: ${message}`);
       // Decoded as the model reads it: a control written as a Markdown reference (&amp;#x1b; in the XML) counts too.
-      const forbidden = forbiddenInline(parseInline(text));
+      const forbidden = forbiddenInline(parseInline(text, definitions.get(at.scope)));
       if (forbidden) problem(`has a translation that cannot be taken: it holds an invisible character (${forbidden.description}, here written as a reference or an entity); delete it`);
       accepted.push({ unit, scope: at.scope, key: at.key, current, text });
     }
@@ -107,9 +109,9 @@ export function importXliff(xliff: ReturnedXliff, target: ImportTarget): ImportR
 }
 
 /** The returned source is the current one: the same text and codes, or the same Markdown when a tool flattened the codes. */
-function sameSource(unit: ReturnedUnit, current: string): boolean {
+function sameSource(unit: ReturnedUnit, current: string, definitions: LinkDefinitions | undefined): boolean {
   if (!hasCodes(unit.source)) return normalizeInline(sourceSignature(unit.source)) === current;
-  return normalizeInline(sourceSignature(unit.source)) === normalizeInline(sourceSignature(markdownToParts(current)));
+  return normalizeInline(sourceSignature(unit.source)) === normalizeInline(sourceSignature(markdownToParts(current, definitions)));
 }
 
 /** The entry made current: `source` is the current text, `newSource` goes, and `text` is set when given. */

@@ -1,4 +1,4 @@
-import type { Inline, LinkNode, Span } from '../model/inline.js';
+import type { Inline, LinkDefinitions, LinkNode, Span } from '../model/inline.js';
 import { parseInline } from '../readers/inline.js';
 import { renderInline, type InlineRenderer } from '../render/walk.js';
 
@@ -59,9 +59,12 @@ const codeRenderer: InlineRenderer<PlacedCode[]> = {
   join: (rendered) => rendered.flatMap((r) => r.text),
 };
 
-/** Inline Markdown → parts, codes numbered 1, 2, … in reading order. */
-export function markdownToParts(markdown: string): InlinePart[] {
-  return partsOf(markdown, parseInline(markdown));
+/**
+ * Inline Markdown → parts, codes numbered 1, 2, … in reading order. With its statement's link
+ * definitions, a reference link (`[text][label]`) is a link code like any other.
+ */
+export function markdownToParts(markdown: string, definitions?: LinkDefinitions): InlinePart[] {
+  return partsOf(markdown, parseInline(markdown, definitions));
 }
 
 /** `nodes`, read from `markdown`, → parts: each code's Markdown sliced from `markdown`, the text between codes as written. */
@@ -153,10 +156,10 @@ export function describeCode(part: CodePart): string {
  * same codes (in any order, as languages order words differently). Compared on the Markdown the
  * translation becomes, so a code typed as Markdown counts like one inserted as a tag.
  */
-export function codeDifferences(translationMarkdown: string, sourceMarkdown: string): string[] {
+export function codeDifferences(translationMarkdown: string, sourceMarkdown: string, definitions?: LinkDefinitions): string[] {
   const count = (markdown: string): Map<string, number> => {
     const counts = new Map<string, number>();
-    for (const code of codesOf(markdownToParts(markdown))) if (code.kind !== 'close') counts.set(describeCode(code), (counts.get(describeCode(code)) ?? 0) + 1);
+    for (const code of codesOf(markdownToParts(markdown, definitions))) if (code.kind !== 'close') counts.set(describeCode(code), (counts.get(describeCode(code)) ?? 0) + 1);
     return counts;
   };
   const source = count(sourceMarkdown);

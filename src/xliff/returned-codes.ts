@@ -1,4 +1,5 @@
 import { codeDifferences, codesOf, describeCode, markdownToParts, partsToMarkdown, type CodePart, type InlinePart } from './inline-codes.js';
+import type { LinkDefinitions } from '../model/inline.js';
 import type { ReturnedPart } from './read.js';
 
 /** The source's text with each code as a marker, to compare a returned source with the current one. */
@@ -19,12 +20,12 @@ export function hasCodes(parts: readonly ReturnedPart[]): boolean {
  * have the source's codes: the same links to the same places, code spans and placeholders unchanged.
  * `unreadable`: a tag stands for nothing Broadside knows, so the Markdown is not what the tool meant.
  */
-export function targetMarkdown(target: readonly ReturnedPart[], sourceMarkdown: string): { markdown: string; problems: string[]; unreadable: boolean } {
+export function targetMarkdown(target: readonly ReturnedPart[], sourceMarkdown: string, definitions?: LinkDefinitions): { markdown: string; problems: string[]; unreadable: boolean } {
   if (!hasCodes(target)) {
     const markdown = target.map((p) => (p.kind === 'text' ? p.text : '')).join('');
-    return { markdown, problems: codeDifferences(markdown, sourceMarkdown).map(markdownProblem), unreadable: false };
+    return { markdown, problems: codeDifferences(markdown, sourceMarkdown, definitions).map(markdownProblem), unreadable: false };
   }
-  const source = markdownToParts(sourceMarkdown);
+  const source = markdownToParts(sourceMarkdown, definitions);
   const codes = new Map(codesOf(source).map((c) => [`${c.kind}:${c.id}`, c]));
   const opening = new Map(codesOf(source).filter((c) => c.kind === 'open').map((c) => [c.id, c]));
   const tagName = (part: { kind: ReturnedPart['kind']; id: string }): string => {
@@ -66,7 +67,7 @@ export function targetMarkdown(target: readonly ReturnedPart[], sourceMarkdown: 
     problems.push(`${names.join(', ')} of the source ${missing.length === 1 ? 'is' : 'are'} missing; put each tag back where it belongs in the translation`);
   }
   const markdown = partsToMarkdown(out);
-  if (!problems.length) problems.push(...codeDifferences(markdown, sourceMarkdown).map(markdownProblem));
+  if (!problems.length) problems.push(...codeDifferences(markdown, sourceMarkdown, definitions).map(markdownProblem));
   return { markdown, problems, unreadable };
 }
 

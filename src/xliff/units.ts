@@ -2,6 +2,7 @@ import type { InterfaceStrings } from '../localize/localize.js';
 import type { Language } from '../localize/language.js';
 import { interfaceStatuses, segmentStatuses, type UnitStatus } from '../localize/statuses.js';
 import type { EntryState } from '../localize/state.js';
+import type { LinkDefinitions } from '../model/inline.js';
 import type { SegmentKind, Statement } from '../model/statement.js';
 import type { TranslationFile } from '../model/translation.js';
 import { plainText } from '../render/inline.js';
@@ -39,6 +40,8 @@ export interface XliffUnit {
   context: string;
   /** The translator's own note from the translation file. */
   note?: string;
+  /** Its statement's `[label]: href` definitions, which reference links in `source` and `target` use. */
+  definitions?: LinkDefinitions;
 }
 
 const KIND_NAMES: Record<SegmentKind, string> = { meta: 'document information', heading: 'heading', paragraph: 'paragraph', item: 'list item', cell: 'table cell' };
@@ -58,7 +61,7 @@ export function xliffDocument(
       original: statement.file,
       description: `Statement “${title}”`,
       units: segmentStatuses(statement, translation).map((status) =>
-        unit(statement.id, status, `${title} › ${KIND_NAMES[status.segment!.kind]} (${statement.file}, line ${status.segment!.line})`),
+        unit(statement.id, status, `${title} › ${KIND_NAMES[status.segment!.kind]} (${statement.file}, line ${status.segment!.line})`, statement.definitions),
       ),
     };
   });
@@ -71,8 +74,9 @@ export function xliffDocument(
   return { source: { code: source.code, dir: source.dir }, target: { code: target.code, dir: target.dir }, files };
 }
 
-function unit(scope: string, status: UnitStatus, context: string): XliffUnit {
+function unit(scope: string, status: UnitStatus, context: string, definitions?: LinkDefinitions): XliffUnit {
   const out: XliffUnit = { id: unitId(scope, status.key), key: status.key, source: status.source, target: status.entry?.text ?? '', state: status.state, context };
+  if (definitions?.size) out.definitions = definitions;
   if (status.state === 'stale') out.previousSource = status.entry!.source;
   if (status.entry?.note) out.note = status.entry.note;
   return out;

@@ -26,9 +26,9 @@ export function writeXliff(doc: XliffDocument, version: XliffVersion, options: W
 
 /** What goes in a unit's target: the translation (stale too, to revise), the source when copied, or nothing. */
 function targetOf(unit: XliffUnit, options: WriteOptions): { parts: InlinePart[]; copied: boolean } {
-  const source = markdownToParts(unit.source);
+  const source = markdownToParts(unit.source, unit.definitions);
   if (options.copySource && unit.state !== 'translated') return { parts: source, copied: true };
-  return { parts: unit.target ? alignIds(markdownToParts(unit.target), source) : [], copied: false };
+  return { parts: unit.target ? alignIds(markdownToParts(unit.target, unit.definitions), source) : [], copied: false };
 }
 
 const PC_TYPES: Record<CodeKind, { type: string; subType?: string }> = {
@@ -81,7 +81,7 @@ function writeXliff2(doc: XliffDocument, options: WriteOptions): string {
       const target = targetOf(unit, options);
       const state = unit.state === 'translated' ? 'state="translated"' : unit.state === 'stale' ? `state="initial" subState="${STALE_SUBSTATE}"` : 'state="initial"';
       const data = new OriginalData();
-      const source = data.inline(markdownToParts(unit.source));
+      const source = data.inline(markdownToParts(unit.source, unit.definitions));
       const targetXml = target.parts.length ? `\n        <target xml:lang="${attr(doc.target.code)}">${data.inline(target.parts)}</target>` : '';
       return [
         `    <unit id="${attr(unit.id)}" name="${attr(unit.key)}">`,
@@ -155,15 +155,15 @@ function writeXliff12(doc: XliffDocument, options: WriteOptions): string {
       const state = unit.state === 'translated' ? 'translated' : target.copied || unit.state === 'missing' ? 'needs-translation' : 'needs-review-translation';
       const lines = [
         `      <trans-unit id="${attr(unit.id)}" resname="${attr(unit.key)}"${unit.state === 'translated' ? ' approved="yes"' : ''}>`,
-        `        ${source(markdownToParts(unit.source))}`,
+        `        ${source(markdownToParts(unit.source, unit.definitions))}`,
         `        <target xml:lang="${attr(doc.target.code)}" state="${state}">${inline12(target.parts)}</target>`,
       ];
       if (unit.state === 'stale' && unit.previousSource !== undefined) {
-        const previous = markdownToParts(unit.previousSource);
+        const previous = markdownToParts(unit.previousSource, unit.definitions);
         lines.push(
           '        <alt-trans alttranstype="previous-version">',
           `          ${source(previous)}`,
-          `          <target xml:lang="${attr(doc.target.code)}">${inline12(alignIds(markdownToParts(unit.target), previous))}</target>`,
+          `          <target xml:lang="${attr(doc.target.code)}">${inline12(alignIds(markdownToParts(unit.target, unit.definitions), previous))}</target>`,
           '        </alt-trans>',
         );
       }
@@ -210,7 +210,7 @@ function notes(unit: XliffUnit): Array<[string, string]> {
     ['key', unit.key],
     ['context', unit.context],
   ];
-  const links = codesOf(markdownToParts(unit.source)).flatMap((code) => (code.kind === 'open' && code.code === 'link' ? [`tag ${code.id} goes to ${code.href}${code.title ? ` (“${code.title}”)` : ''}`] : []));
+  const links = codesOf(markdownToParts(unit.source, unit.definitions)).flatMap((code) => (code.kind === 'open' && code.code === 'link' ? [`tag ${code.id} goes to ${code.href}${code.title ? ` (“${code.title}”)` : ''}`] : []));
   if (links.length) out.push(['links', links.join('; ')]);
   if (unit.previousSource !== undefined) out.push(['previous-source', unit.previousSource]);
   if (unit.state === 'stale' && unit.target) out.push(['previous-translation', unit.target]);
