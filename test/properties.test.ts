@@ -15,6 +15,7 @@ import { decodeSourceText } from '../src/readers/source-text.js';
 import { readStatement } from '../src/readers/statement.js';
 import { readTranslation } from '../src/readers/translation.js';
 import { plainText } from '../src/render/inline.js';
+import { renderInline, type InlineRenderer } from '../src/render/walk.js';
 import { writeHtml, type PageContext } from '../src/writers/html.js';
 import { writeText } from '../src/writers/text.js';
 import { readText, REPO } from './helpers.js';
@@ -137,16 +138,32 @@ function htmlText(html: string): string {
   return text.replace(/\u00AD/g, '');
 }
 
+/**
+ * The words as the text edition shows them: struck-through text is marked ~~so~~, and the marks end
+ * a word there (é~~a~~ is "é" and "a"), as a reader of plain text reads them.
+ */
+const struckApart: InlineRenderer = {
+  text: (node) => node.text,
+  emphasis: (node, inner) => inner(node.children),
+  strong: (node, inner) => inner(node.children),
+  strikethrough: (node, inner) => ` ${inner(node.children)} `,
+  code: (node) => node.text,
+  break: () => '\n',
+  link: (node, inner) => inner(node.children),
+  image: (node, inner) => inner(node.alt),
+  language: (node, inner) => inner(node.children),
+  html: (node) => node.text,
+};
+
 /** Words of each segment shown (meta fields other than the title are not shown in the text edition). */
 function expectEveryWordIn(doc: LocalizedStatement, html: string, text: string): void {
   const shown = { html: new Set(words(htmlText(html))), text: new Set(words(text.replace(/[\u200e\u200f]/g, ''))) };
   const { title, organization } = doc.statement.meta;
   const segments = segmentsOf(doc.statement).filter((s) => s.kind !== 'meta' || s === title || s === organization);
   for (const segment of segments) {
-    for (const w of words(plainText(doc.segment(segment).inline))) {
-      expect(shown.html.has(w), `"${w}" of ${segment.key} in the HTML`).toBe(true);
-      expect(shown.text.has(w), `"${w}" of ${segment.key} in the text`).toBe(true);
-    }
+    const inline = doc.segment(segment).inline;
+    for (const w of words(plainText(inline))) expect(shown.html.has(w), `"${w}" of ${segment.key} in the HTML`).toBe(true);
+    for (const w of words(renderInline(inline, struckApart))) expect(shown.text.has(w), `"${w}" of ${segment.key} in the text`).toBe(true);
   }
 }
 
@@ -219,6 +236,17 @@ const translationBytes = fc.oneof(
   fc.uint8Array({ maxLength: 200 }),
   fc.constantFrom('a: &a [1]\nb: *nowhere\n', 'x: !!binary aGVsbG8=\n', '? [a, b]\n: c\n', '<<: {language: he}\n', 'language: he\ninterface: &i {a: *i}\n').map((s) => new TextEncoder().encode(s)),
 );
+
+describe('a link that ends inside a word', () => {
+  // Found by the property above (seed 1668843692): the reference went between "é" and "a".
+  it('gets its plain-text reference after the whole word, struck-through letters included', () => {
+    const statement = read('---\ntitle: T\ndate: 2020-02-11\n---\n\n[é](https://x.org/)~a~ and [net](https://y.org/)works.\n');
+    const doc = localize(statement, source, source, interfaceStrings, undefined);
+    const text = writeText(doc, { columns: 72 });
+    expect(text).toContain('é~~a~~ [1] and networks [2].');
+    expectEveryWordIn(doc, writeHtml(doc, context), text);
+  });
+});
 
 describe('generated translation files', () => {
   it('never make the reader throw anything but a BroadsideError', () => {

@@ -53,7 +53,9 @@ export interface TextLinks {
  * (U+2066/U+2067 … U+2069) so that its direction does not reorder the words around it.
  */
 export function renderInlineText(nodes: readonly Inline[], links?: TextLinks): string {
-  return renderInline(nodes, textRenderer(links));
+  if (!links) return renderInline(nodes, plainRenderer);
+  const references: string[] = [];
+  return placeReferences(renderInline(nodes, textRenderer(links, references)), references);
 }
 
 /** Inline nodes → the words alone (titles, metadata), links reduced to their text. */
@@ -61,40 +63,29 @@ export function plainText(nodes: readonly Inline[]): string {
   return renderInline(nodes, plainRenderer);
 }
 
-function textRenderer(links: TextLinks | undefined): InlineRenderer {
-  if (!links) return plainRenderer;
-  const references = new Map<Inline, string>();
-  const renderer: InlineRenderer = {
+/**
+ * Where a link's reference goes, marked in the text while it is rendered: a noncharacter, which no
+ * text Broadside reads may hold (the character checks refuse them).
+ */
+const REFERENCE = '\uFDD0';
+
+function textRenderer(links: TextLinks, references: string[]): InlineRenderer {
+  // The mark is a character no text may hold: should one come through anyway, it is dropped.
+  const unmarked = (text: string): string => text.replaceAll(REFERENCE, '');
+  return {
     ...plainRenderer,
+    text: (node) => unmarked(node.text),
+    code: (node) => unmarked(node.text),
+    html: (node) => unmarked(node.text),
     // Struck-through words are not words the text says; plain text marks them as pandoc does.
     strikethrough: (node, inner) => `~~${inner(node.children)}~~`,
     link: (node, inner) => {
       const { text, reference } = linkToText(node, inner(node.children), links);
-      if (reference) references.set(node, reference);
-      return text;
-    },
-    // The reference of a link that ends inside a word ([net](…)works) waits for the end of the word
-    // (Unicode word boundaries), so the plain text never cuts a word in two.
-    join: (rendered) => {
-      let out = '';
-      let pending = '';
-      let linked = '';
-      for (const { node, text } of rendered) {
-        const end = pending ? wordEnd(linked, text) : undefined;
-        if (end === undefined) {
-          out += text;
-          linked += text;
-        } else {
-          out += `${text.slice(0, end)}${pending}${text.slice(end)}`;
-          [pending, linked] = ['', ''];
-        }
-        const reference = references.get(node);
-        if (reference) [pending, linked] = [pending + reference, linked || text];
-      }
-      return out + pending;
+      if (!reference) return text;
+      references.push(reference);
+      return text + REFERENCE;
     },
   };
-  return renderer;
 }
 
 const plainRenderer: InlineRenderer = {
@@ -112,13 +103,33 @@ const plainRenderer: InlineRenderer = {
 
 // Made on first use: creating a segmenter loads ICU data, and most texts have no link to place.
 let words: Intl.Segmenter | undefined;
+/** A format character: word segmentation looks through it, so a word runs on across it. */
+const WORD_JOINER = '\u2060';
 
-/** Where in `text` the word that the end of `before` is in ends; undefined when it runs on past `text`. */
-function wordEnd(before: string, text: string): number | undefined {
+/**
+ * Puts each reference where its mark is, or, when the link ends inside a word ([net](…)works),
+ * after the end of that word (Unicode word boundaries, read over the whole text, whatever the
+ * inline nodes it is made of), so the plain text never cuts a word in two. The marks of
+ * struck-through text (`~~`) are read as joining what they stand between, as the words they mark
+ * are read without them.
+ */
+function placeReferences(marked: string, references: readonly string[]): string {
+  if (references.length === 0) return marked;
+  const parts = marked.split(REFERENCE);
+  const text = parts.join('');
   words ??= new Intl.Segmenter('und', { granularity: 'word' });
-  const word = words.segment(before + text).containing(before.length - 1);
-  const end = word ? word.index + word.segment.length - before.length : 0;
-  return end < text.length ? Math.max(0, end) : undefined;
+  const segments = words.segment(text.replace(/~/g, WORD_JOINER));
+  let out = '';
+  let from = 0;
+  let at = 0;
+  parts.slice(0, -1).forEach((part, k) => {
+    at += part.length;
+    const word = at > 0 ? segments.containing(at - 1) : undefined;
+    const end = Math.max(at, from, word?.isWordLike ? word.index + word.segment.length : at);
+    out += text.slice(from, end) + references[k];
+    from = end;
+  });
+  return out + text.slice(from);
 }
 
 /** A link's text and, with `links`, the reference " [n]" to its target, unless the text is the address itself. */

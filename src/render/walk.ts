@@ -10,7 +10,7 @@ export type InlineRenderer<Out = string> = {
 
 /** How the rendered nodes of one sequence are put together: concatenated when absent, which only text can be. */
 type JoinOf<Out> = Out extends string ? { join?: Join<Out> } : { join: Join<Out> };
-type Join<Out> = (rendered: ReadonlyArray<{ node: Inline; text: Out }>) => Out;
+type Join<Out> = (rendered: readonly Out[]) => Out;
 
 /** A node type a renderer has no method for: a bug in Broadside (a reader made a node no writer knows). */
 export class UnknownInlineNodeError extends Error {
@@ -25,8 +25,8 @@ export function renderInline<Out = string>(nodes: readonly Inline[], renderer: I
   const rendered = nodes.map((node) => {
     const render = Object.hasOwn(renderer, node.type) ? (renderer[node.type] as (node: Inline, inner: (nodes: readonly Inline[]) => Out) => Out) : undefined;
     if (typeof render !== 'function' || node.type === ('join' as InlineType)) throw new UnknownInlineNodeError(node.type);
-    return { node, text: render(node, inner) };
+    return render(node, inner);
   });
   const join = renderer.join as Join<Out> | undefined;
-  return join ? join(rendered) : (rendered.map((r) => r.text).join('') as Out);
+  return join ? join(rendered) : ((rendered as string[]).join('') as Out);
 }

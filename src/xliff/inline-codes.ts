@@ -56,7 +56,7 @@ const codeRenderer: InlineRenderer<PlacedCode[]> = {
   image: (node) => standalone(node, 'image'),
   // A passage in another language is kept as it is written, name and all.
   language: (node) => standalone(node, 'code'),
-  join: (rendered) => rendered.flatMap((r) => r.text),
+  join: (rendered) => rendered.flat(),
 };
 
 /**
