@@ -155,7 +155,7 @@ async function buildWith(project: Project, out: string, printer: BuildPrinter, o
 
   const artifacts: Artifact[] = [...made.values(), ...kept].map(({ data: _, ...artifact }: OutputFile & Artifact) => artifact).sort((a, b) => compareText(a.path, b.path));
   const files: OutputFile[] = [
-    ...[...assets].map(([path, data]) => fileOf(`${ASSETS_DIR}/${path}`, data)),
+    ...[...assets.files].map(([path, data]) => fileOf(`${ASSETS_DIR}/${path}`, data)),
     ...editionsOf(artifacts).map((e) => fileOf(printStylesheetPath(e.statement, e.lang), render.printCss(render.doc(e)))),
     fileOf(INDEX_PATH, indexPage(project.statements, [...docs, ...parallelDocs], editions, inOutput, source.code)),
   ];

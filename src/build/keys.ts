@@ -36,7 +36,8 @@ export function pdfKey(code: string, doc: LocalizedStatement, sources: PdfSource
   });
 }
 
-/** One hash for the shared stylesheet and fonts. */
+/** One hash for the shared stylesheet and fonts, those given to the printer included. */
 export function assetsDigest(assets: Assets): string {
-  return sha256Json([...assets].sort(([a], [b]) => compareText(a, b)).map(([path, data]) => [path, sha256(data)]));
+  const digest = (files: Map<string, Buffer>): [string, string][] => [...files].sort(([a], [b]) => compareText(a, b)).map(([path, data]) => [path, sha256(data)]);
+  return sha256Json({ files: digest(assets.files), print: digest(assets.print) });
 }

@@ -70,12 +70,13 @@ interface Plan {
  * the pages' last lines are foreseen in the page as laid out for print (see foreseePageEnds), and a
  * paragraph whose hyphen falls there is broken again without that hyphen, which almost never moves
  * where the page ends. Call once the fonts are loaded; the page must have JavaScript off for its own
- * scripts (CDP's evaluate still runs these functions).
+ * scripts (CDP's evaluate still runs these functions). Returns how many paragraphs meant to be
+ * justified had to be set ragged.
  */
-export async function justifyParagraphs(page: Page): Promise<void> {
+export async function justifyParagraphs(page: Page): Promise<number> {
   await page.emulateMediaType('print');
   const laidOut = await page.evaluate(measureBlocks, BLOCKS);
-  if (!laidOut) return;
+  if (!laidOut) return 0;
   const { blocks, skipped } = laidOut;
   const forbidden = new Set<string>();
   let plans = new Map<number, Plan>();
@@ -88,6 +89,7 @@ export async function justifyParagraphs(page: Page): Promise<void> {
     else ragged.push(measured.block);
   }
   let failed = await page.evaluate(applyPlans, BLOCKS, [...plans.values()], ragged, STRETCH);
+  const setRagged = (): number => blocks.filter((m) => m.justify && (plans.get(m.block)?.ragged !== false || failed.includes(m.block))).length;
   // Breaking a paragraph again can move a page's end; a few rounds settle it.
   for (let round = 0; round < PAGE_END_ROUNDS; round++) {
     const ends = await page.evaluate(foreseePageEnds, BLOCKS);
@@ -98,10 +100,11 @@ export async function justifyParagraphs(page: Page): Promise<void> {
       forbidden.add(hyphen[1]);
       again.set(block, planBlock(blocks.find((m) => m.block === block)!, forbidden)!);
     }
-    if (again.size === 0) return;
+    if (again.size === 0) return setRagged();
     plans = new Map([...plans, ...again]);
     failed = [...failed, ...(await page.evaluate(applyPlans, BLOCKS, [...again.values()], [], STRETCH))];
   }
+  return setRagged();
 }
 
 /** How many times the pages' last lines are foreseen again after paragraphs were broken anew (a page's end moves when a paragraph gains a line). */

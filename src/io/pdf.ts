@@ -6,7 +6,7 @@ import type { LocalizedStatement } from '../localize/localize.js';
 import type { PdfMetadata } from '../pdf/finish.js';
 import { marginText, pdfMetadata } from '../pdf/metadata.js';
 import { artifactPath, printStylesheetPath } from '../writers/paths.js';
-import type { Assets } from './assets.js';
+import { assetForPrinter, type Assets } from './assets.js';
 import { justifyParagraphs } from './justify.js';
 import { checkAborted, firstLine, launchPrintBrowser } from './print-browser.js';
 import { answerRequest, PRINT_ORIGIN, type ShownPage } from './print-requests.js';
@@ -80,7 +80,7 @@ export interface FitOptions {
  * `fit`, each is fitted to fewer pages where the limits allow, and held to its `maxPages`.
  */
 export function printJobsFor(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, options: PrintOptions, fit?: FitOptions): PrintJob[] {
-  const servedFiles = (path: string): string | Uint8Array | undefined => (path.startsWith('assets/') ? assets.get(path.slice('assets/'.length)) : files.get(path));
+  const servedFiles = (path: string): string | Uint8Array | undefined => assetForPrinter(assets, path) ?? files.get(path);
   return docs.map((doc) => {
     const folder = folderOf(doc);
     const output = artifactPath(doc.statement.id, folder, 'pdf');
@@ -197,15 +197,25 @@ const FIT_UP_TO_PAGES = 4;
  */
 const FIT_LAST_PAGE_SHARE = 0.25;
 
-/** Prints a job, fitted to fewer pages when it asks to be (see FitToPages). */
-async function printFitted(print: (job: PrintJob) => Promise<Uint8Array>, job: PrintJob): Promise<Uint8Array> {
+/** A page as printed, and how many of its paragraphs meant to be justified had to be set ragged. */
+export interface Printed {
+  pdf: Uint8Array;
+  raggedParagraphs: number;
+}
+
+/**
+ * Prints a job, fitted to fewer pages when it asks to be (see FitToPages). A level that saves a page
+ * only by leaving more paragraphs ragged than the design does (they could not be justified within
+ * the limits on its measure) saves none.
+ */
+export async function printFitted(print: (job: PrintJob) => Promise<Printed>, job: PrintJob): Promise<Uint8Array> {
   const first = await print(job);
   const { fit } = job;
-  if (!fit) return first;
+  if (!fit) return first.pdf;
   const { pageFill } = await import('../pdf/page-count.js');
-  const atLevel = async (level: number): Promise<{ pdf: Uint8Array; pages: number; level: number; lastPageShare: number }> => {
-    const pdf = level === 0 ? first : await print({ ...job, files: (path) => (path === fit.stylesheet ? fit.css(level) : job.files(path)) });
-    return { pdf, level, ...(await pageFill(pdf)) };
+  const atLevel = async (level: number): Promise<{ pdf: Uint8Array; pages: number; level: number; lastPageShare: number; raggedParagraphs: number }> => {
+    const printed = level === 0 ? first : await print({ ...job, files: (path) => (path === fit.stylesheet ? fit.css(level) : job.files(path)) });
+    return { ...printed, level, ...(await pageFill(printed.pdf)) };
   };
   let kept = await atLevel(0);
   const natural = kept.pages;
@@ -215,7 +225,7 @@ async function printFitted(print: (job: PrintJob) => Promise<Uint8Array>, job: P
   if (wanted && fit.levels > 0) {
     const saving = async (level: number): Promise<typeof kept | undefined> => {
       const tried = await atLevel(level);
-      return tried.pages < natural ? tried : undefined;
+      return tried.pages < natural && tried.raggedParagraphs <= first.raggedParagraphs ? tried : undefined;
     };
     // First the level that the last page's share, spread over the pages before it, says is enough
     // (rounded down: the share, by drawing instructions, counts the page's running head and number too).
@@ -254,7 +264,7 @@ async function printFitted(print: (job: PrintJob) => Promise<Uint8Array>, job: P
 
 /** A tab kept open across jobs: opening a tab costs a renderer process, so each worker reuses one. */
 interface PrintPage {
-  print(job: PrintJob): Promise<Uint8Array>;
+  print(job: PrintJob): Promise<Printed>;
   close(): Promise<void>;
 }
 
@@ -304,8 +314,8 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
     async print(job) {
       await show(job);
       await loadMarginBoxFonts(page, job.marginText);
-      await justifyParagraphs(page);
-      return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false });
+      const raggedParagraphs = await justifyParagraphs(page);
+      return { pdf: await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false }), raggedParagraphs };
     },
     close: () => page.close(),
   };

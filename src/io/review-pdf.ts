@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { Assets } from './assets.js';
+import { assetForPrinter, type Assets } from './assets.js';
 import { printJobs } from './pdf.js';
 import type { PdfMetadata } from '../pdf/finish.js';
 
@@ -20,7 +20,7 @@ const REVIEW_PAGE = 'review/review.html';
 
 /** Prints a review document (standalone HTML) to PDF with the same locked-down browser as the editions. */
 export async function printReviewPdf(html: string, options: ReviewPdfOptions): Promise<Uint8Array> {
-  const files = (path: string): string | Uint8Array | undefined => (path === REVIEW_PAGE ? html : path.startsWith('assets/') ? options.assets.get(path.slice('assets/'.length)) : undefined);
+  const files = (path: string): string | Uint8Array | undefined => (path === REVIEW_PAGE ? html : assetForPrinter(options.assets, path));
   const metadata: PdfMetadata = { title: options.title, author: '', subject: options.title, keywords: [], keywordSeparator: ', ', language: options.language.code, direction: options.language.dir, creator: options.creator, date: options.date, outlineTitles: [] };
   const pdfs = await printJobs([{ output: REVIEW_PAGE, page: REVIEW_PAGE, files, marginText: '', metadata }], options);
   return pdfs.get(REVIEW_PAGE)!;

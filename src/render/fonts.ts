@@ -7,18 +7,46 @@ export interface FontFamily {
   subsets: string[];
   weights: number[];
   italic: boolean;
+  /**
+   * The whole font, one file per weight, for printing in place of the subsets. Chromium writes each
+   * font file into the PDF as a font of its own, and pdf.js starts a new run of text at every change
+   * of font, giving a line's runs in the order they are drawn: a right-to-left line whose full stops,
+   * commas and digits come from the Latin subset comes out of pdf.js with its sentences swapped. Set
+   * in one font, such a line is one run (docs/typography.md). Latin text needs none: its runs are
+   * drawn in reading order.
+   */
+  print?: { package: string; family: string; files: Record<number, string> };
 }
 
 export const FONT_FAMILIES: FontFamily[] = [
   { package: '@fontsource/noto-serif', subsets: ['latin', 'latin-ext'], weights: [400, 700], italic: true },
-  { package: '@fontsource/noto-serif-hebrew', subsets: ['latin', 'latin-ext', 'hebrew'], weights: [400, 700], italic: false },
-  { package: '@fontsource/amiri', subsets: ['latin', 'latin-ext', 'arabic'], weights: [400, 700], italic: false },
+  {
+    package: '@fontsource/noto-serif-hebrew',
+    subsets: ['latin', 'latin-ext', 'hebrew'],
+    weights: [400, 700],
+    italic: false,
+    print: { package: '@expo-google-fonts/noto-serif-hebrew', family: 'Noto Serif Hebrew', files: { 400: '400Regular/NotoSerifHebrew_400Regular.ttf', 700: '700Bold/NotoSerifHebrew_700Bold.ttf' } },
+  },
+  {
+    package: '@fontsource/amiri',
+    subsets: ['latin', 'latin-ext', 'arabic'],
+    weights: [400, 700],
+    italic: false,
+    print: { package: '@expo-google-fonts/amiri', family: 'Amiri', files: { 400: '400Regular/Amiri_400Regular.ttf', 700: '700Bold/Amiri_700Bold.ttf' } },
+  },
 ];
 
 /** The package stylesheets to read: `<subset>-<weight>[-italic].css`. */
 export function fontStylesheets(family: FontFamily): string[] {
   const styles = family.italic ? ['', '-italic'] : [''];
   return family.subsets.flatMap((subset) => family.weights.flatMap((weight) => styles.map((style) => `${subset}-${weight}${style}.css`)));
+}
+
+/** The @font-face rules of a whole font for printing, its files under `fonts/` by their own names. */
+export function wholeFontFaces(print: NonNullable<FontFamily['print']>): { css: string; files: { weight: number; path: string; name: string }[] } {
+  const files = Object.entries(print.files).map(([weight, path]) => ({ weight: Number(weight), path, name: path.slice(path.lastIndexOf('/') + 1) }));
+  const css = files.map(({ weight, name }) => `@font-face {\n  font-family: '${print.family}';\n  font-style: normal;\n  font-weight: ${weight};\n  src: url(fonts/${name}) format('truetype');\n}`).join('\n');
+  return { css, files };
 }
 
 /**
