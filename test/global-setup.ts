@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * gives this run a temporary folder of its own: the workers and every CLI they start inherit it as
  * TMPDIR, so two runs side by side never see each other's files. At the end the run fails when a
  * test left a `broadside-*` file or folder in it (tests make them with `tempDir()` from test/helpers.ts,
- * which cleans up); the whole folder is removed either way.
+ * which cleans up), or a browser's `org.chromium.Chromium.*`; the whole folder is removed either way.
  */
 export default function setup(): (() => void) | undefined {
   // Each vitest project runs this file; the first one does the work for the whole run.
@@ -18,8 +18,8 @@ export default function setup(): (() => void) | undefined {
   process.env.BROADSIDE_TEST_RUN = runDir;
   process.env.TMPDIR = runDir;
   return () => {
-    // Chromium leaves org.chromium.Chromium.* behind when killed; that is the browser's, not a test's.
-    const left = readdirSync(runDir).filter((name) => name.startsWith('broadside-'));
+    // org.chromium.Chromium.*: the folder of a browser's singleton socket, which Broadside removes with the profile.
+    const left = readdirSync(runDir).filter((name) => name.startsWith('broadside-') || name.startsWith('org.chromium.Chromium.'));
     rmSync(runDir, { recursive: true, force: true, maxRetries: 5 });
     if (left.length) {
       process.exitCode = 1;

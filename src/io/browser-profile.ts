@@ -1,6 +1,6 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { isAlive } from './process-alive.js';
 
 const PREFIX = 'broadside-chromium-';
@@ -15,9 +15,16 @@ export async function createProfile(): Promise<string> {
   return mkdtemp(join(tmpdir(), `${PREFIX}${process.pid}-`));
 }
 
+/**
+ * Removes a profile, and the folder Chromium keeps its singleton socket in (`org.chromium.Chromium.*`
+ * in the temporary folder, linked from the profile), which Chromium removes only when it shuts down
+ * cleanly: the printer kills it once every PDF is in hand.
+ */
 export async function removeProfile(dir: string): Promise<void> {
+  const socket = await readlink(join(dir, 'SingletonSocket')).catch(() => undefined);
   // Chromium's helper processes may still be writing to it for a moment after the browser closed.
   await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  if (socket && basename(dirname(socket)).startsWith('org.chromium.Chromium.')) await rm(dirname(socket), { recursive: true, force: true });
 }
 
 async function removeOrphanedProfiles(): Promise<void> {
