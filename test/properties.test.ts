@@ -241,24 +241,18 @@ const translationBytes = fc.oneof(
   fc.constantFrom('a: &a [1]\nb: *nowhere\n', 'x: !!binary aGVsbG8=\n', '? [a, b]\n: c\n', '<<: {language: he}\n', 'language: he\ninterface: &i {a: *i}\n').map((s) => new TextEncoder().encode(s)),
 );
 
-describe('a link that ends inside a word', () => {
-  // Found by the property above (seed 1668843692): the reference went between "é" and "a".
-  it('gets its plain-text reference after the whole word, struck-through letters included', () => {
-    const statement = read('---\ntitle: T\ndate: 2020-02-11\n---\n\n[é](https://x.org/)~a~ and [net](https://y.org/)works.\n');
+// Inputs the properties above found (their seeds), kept as examples: the plain text they must give.
+describe.each([
+  // Seed 1668843692: the reference went between "é" and "a".
+  ['a link that ends inside a word gets its reference after the whole word, struck-through letters included', '[é](https://x.org/)~a~ and [net](https://y.org/)works.', 'é~~a~~ [1] and networks [2].'],
+  // Seed -1517094393: "゠\u202F" is one word to Unicode, and the line ended after it.
+  ['a narrow no-break space at the end of a line is trimmed with the line, and the word before it is there', `${'aaaaaaa '.repeat(8)}\u30A0\u202F bbbbbbb.`, '\u30A0\nbbbbbbb.'],
+])('found by the properties: %s', (_, body, expected) => {
+  it('in the plain text, with every word of the HTML and the text', () => {
+    const statement = read(`---\ntitle: T\ndate: 2020-02-11\n---\n\n${body}\n`);
     const doc = localize(statement, source, source, interfaceStrings, undefined);
     const text = writeText(doc, { columns: 72 });
-    expect(text).toContain('é~~a~~ [1] and networks [2].');
-    expectEveryWordIn(doc, writeHtml(doc, context), text);
-  });
-});
-
-describe('a narrow no-break space at the end of a line of the plain text', () => {
-  // Found by the property above (seed -1517094393): "゠\u202F" is one word to Unicode, and the line ended after it.
-  it('is trimmed with the line, and the word before it is there', () => {
-    const statement = read(`---\ntitle: T\ndate: 2020-02-11\n---\n\n${'aaaaaaa '.repeat(8)}\u30A0\u202F bbbbbbb.\n`);
-    const doc = localize(statement, source, source, interfaceStrings, undefined);
-    const text = writeText(doc, { columns: 72 });
-    expect(text).toContain('\u30A0\nbbbbbbb.');
+    expect(text).toContain(expected);
     expectEveryWordIn(doc, writeHtml(doc, context), text);
   });
 });
