@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Test files that start Chromium (PDFs, page layout, the preview in a browser). */
-const BROWSER_TESTS = ['accessibility', 'code-identity', 'editions-pdf', 'incremental', 'interrupt', 'pdf', 'pdf-browser', 'pdf-timeout', 'preview', 'preview-errors', 'rebuild-session', 'review', 'rtl-layout', 'security'].map((name) => `test/${name}.test.ts`);
+const BROWSER_TESTS = ['accessibility', 'code-identity', 'editions-pdf', 'incremental', 'interrupt', 'pdf', 'pdf-browser', 'pdf-timeout', 'preview', 'preview-errors', 'rebuild-session', 'review', 'rtl-layout', 'security', 'unshown-characters'].map((name) => `test/${name}.test.ts`);
 
 export default defineConfig({
   test: {

@@ -28,7 +28,7 @@ export const exitCodeDescriptions: Record<ExitCode, string> = {
   [ExitCode.incomplete]: '--strict or --min: a language is incomplete or out of date',
   [ExitCode.checkFailed]: 'a translation check found errors (`check`, `build --strict`, `xliff import --strict`)',
   [ExitCode.browserMissing]: 'no browser found for PDF output',
-  [ExitCode.pdfFailed]: 'the browser failed or timed out while printing a PDF, or a PDF takes more pages than maxPages allows',
+  [ExitCode.pdfFailed]: 'the browser failed or timed out while printing a PDF, a PDF takes more pages than maxPages allows, or (--strict) a PDF would draw characters no font has as empty boxes',
   [ExitCode.outOfSync]: 'sync --check: a translation file is not in line with the statements (run `broadside sync`)',
   [ExitCode.verifyFailed]: 'verify, release, merge: an output does not match its manifest.json (a file changed, missing or extra, or no valid manifest)',
   [ExitCode.mergeConflict]: 'merge: the outputs disagree (the same file with different content, or built from different sources)',

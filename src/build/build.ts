@@ -5,6 +5,7 @@ import { indexPage } from './index-page.js';
 import { printAll, PrinterStart, type BuildPrinter, type KeptPrinter } from './printing.js';
 import { editionRenderer } from './render.js';
 import { sourceDate, sourceDateEpoch } from './source-date.js';
+import { unshownError, unshownFinding } from './unshown.js';
 import type { Config } from '../config/schema.js';
 import { editionsToBuild, PARALLEL_FORMATS } from '../editions/build.js';
 import { folderOf, isParallel } from '../editions/edition.js';
@@ -60,6 +61,8 @@ export interface BuildEvents {
   onPlan?(artifacts: readonly { path: string; status: ArtifactStatus }[]): void;
   /** An artifact to be made is ready. */
   onArtifact?(path: string): void;
+  /** Problems found while printing (characters no font had); they do not fail a build but under --strict. */
+  onPrintWarnings?(findings: Finding[]): void;
 }
 
 export interface Timings {
@@ -149,9 +152,16 @@ async function buildWith(project: Project, out: string, printer: BuildPrinter, o
   timings.renderMs = lap();
   checkAborted(options.signal);
 
-  for (const [path, { data, pages }] of await printAll(toPrint, render, assets, printer, { signal: options.signal, onPrinted: events.onArtifact })) Object.assign(made.get(path)!, fileOf(path, data), { pages });
+  const unshown: { path: string; finding: Finding }[] = [];
+  for (const [path, printed] of await printAll(toPrint, render, assets, printer, { signal: options.signal, onPrinted: events.onArtifact })) {
+    const artifact = Object.assign(made.get(path)!, fileOf(path, printed.data), { pages: printed.pages });
+    if (printed.unshown) unshown.push({ path, finding: unshownFinding(project, render.doc(artifact), path, printed.unshown) });
+  }
   timings.printMs = lap();
   checkAborted(options.signal);
+  if (unshown.length && options.strict) throw unshownError(unshown.map((u) => u.finding), unshown.map((u) => u.path));
+  const printWarnings = unshown.map((u) => u.finding);
+  events.onPrintWarnings?.(printWarnings);
 
   const artifacts: Artifact[] = [...made.values(), ...kept].map(({ data: _, ...artifact }: OutputFile & Artifact) => artifact).sort((a, b) => compareText(a.path, b.path));
   const files: OutputFile[] = [
@@ -172,7 +182,7 @@ async function buildWith(project: Project, out: string, printer: BuildPrinter, o
   if (changed) await commitOutput(out, output, current, Boolean(options.force), options.signal);
   timings.writeMs = lap();
   timings.totalMs = Math.round(performance.now() - started);
-  return { outDir: out, changed, languages: languages.map((l) => l.code), artifacts, warnings: gate.warnings, manifest, timings };
+  return { outDir: out, changed, languages: languages.map((l) => l.code), artifacts, warnings: [...gate.warnings, ...printWarnings], manifest, timings };
 }
 
 const CREATOR = `Broadside ${VERSION}`;

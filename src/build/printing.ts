@@ -101,7 +101,7 @@ export class KeptPrinter {
 }
 
 /** Started only when PDFs are to be printed: HTML and text builds, and builds with nothing to print, never load Puppeteer or a browser. */
-export async function printAll(docs: LocalizedStatement[], render: EditionRenderer, assets: Assets, printer: BuildPrinter, run: PrintRun): Promise<Map<string, { data: Uint8Array; pages: number }>> {
+export async function printAll(docs: LocalizedStatement[], render: EditionRenderer, assets: Assets, printer: BuildPrinter, run: PrintRun): Promise<Map<string, { data: Uint8Array; pages: number; unshown: string }>> {
   if (docs.length === 0) return new Map();
   const files = new Map<string, string>();
   for (const doc of docs) {
@@ -110,9 +110,11 @@ export async function printAll(docs: LocalizedStatement[], render: EditionRender
   }
   const { printJobsFor } = await import('../io/pdf.js');
   const pages = new Map<string, number>();
+  const unshown = new Map<string, string>();
   const fit = { levels: FIT_LEVELS, gainPerLevel: FIT_GAIN_PER_LEVEL, css: render.fittedPrintCss, onFitted: (output: string, n: number) => void pages.set(output, n) };
-  const pdfs = await printer.print(printJobsFor(docs, files, assets, printer.options, fit), run);
+  const jobs = printJobsFor(docs, files, assets, printer.options, fit, (output, chars) => void unshown.set(output, chars));
+  const pdfs = await printer.print(jobs, run);
   // Nothing more to print: let the browser shut down while the output is written.
   void printer.release();
-  return new Map([...pdfs].map(([path, data]) => [path, { data, pages: pages.get(path)! }]));
+  return new Map([...pdfs].map(([path, data]) => [path, { data, pages: pages.get(path)!, unshown: unshown.get(path) ?? '' }]));
 }

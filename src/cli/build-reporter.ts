@@ -49,6 +49,10 @@ export function buildReporter(proc: CliProcess, flags: ReportFlags): { events: B
       onArtifact(path) {
         bar?.advance(path);
       },
+      onPrintWarnings(findings) {
+        bar?.clear();
+        if (!flags.quiet) report(findings);
+      },
     },
     succeeded(result) {
       bar?.clear();

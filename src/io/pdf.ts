@@ -6,7 +6,9 @@ import type { LocalizedStatement } from '../localize/localize.js';
 import type { PdfMetadata } from '../pdf/finish.js';
 import { marginText, pdfMetadata } from '../pdf/metadata.js';
 import { artifactPath, printStylesheetPath } from '../writers/paths.js';
+import { uncoveredCharacters } from '../render/fonts.js';
 import { assetForPrinter, type Assets } from './assets.js';
+import { charactersWithoutFont } from './font-coverage.js';
 import { justifyParagraphs } from './justify.js';
 import { checkAborted, firstLine, launchPrintBrowser } from './print-browser.js';
 import { answerRequest, PRINT_ORIGIN, type ShownPage } from './print-requests.js';
@@ -34,6 +36,9 @@ export interface PrintJob {
   files: (path: string) => string | Uint8Array | undefined;
   /** Text set only in the page margins, whose fonts must be loaded before printing. */
   marginText: string;
+  /** Characters of the page that no font Broadside ships is made for: those the printer had no font for are reported to onUnshown. */
+  uncovered?: string;
+  onUnshown?: (chars: string) => void;
   metadata: PdfMetadata;
   fit?: FitToPages;
 }
@@ -78,19 +83,23 @@ export interface FitOptions {
 /**
  * The print jobs of editions whose HTML and print CSS are in `files`, with the build's assets; with
  * `fit`, each is fitted to fewer pages where the limits allow, and held to its `maxPages`.
+ * `onUnshown` is told the characters an edition's PDF draws as empty boxes (no font had them).
  */
-export function printJobsFor(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, options: PrintOptions, fit?: FitOptions): PrintJob[] {
+export function printJobsFor(docs: LocalizedStatement[], files: Map<string, string>, assets: Assets, options: PrintOptions, fit?: FitOptions, onUnshown?: (output: string, chars: string) => void): PrintJob[] {
   const servedFiles = (path: string): string | Uint8Array | undefined => assetForPrinter(assets, path) ?? files.get(path);
   return docs.map((doc) => {
     const folder = folderOf(doc);
     const output = artifactPath(doc.statement.id, folder, 'pdf');
     const page = artifactPath(doc.statement.id, folder, 'html');
     const configured = options.config.languages.find((l) => l.code === folder);
+    const margin = marginText(doc);
     return {
       output,
       page,
       files: servedFiles,
-      marginText: marginText(doc),
+      marginText: margin,
+      uncovered: uncoveredCharacters(`${files.get(page) ?? ''}${margin}`, assets.coverage),
+      onUnshown: onUnshown && ((chars) => onUnshown(output, chars)),
       metadata: pdfMetadata(doc, options.creator, options.fixedDate),
       fit: fit && {
         stylesheet: printStylesheetPath(doc.statement.id, folder),
@@ -197,10 +206,11 @@ const FIT_UP_TO_PAGES = 4;
  */
 const FIT_LAST_PAGE_SHARE = 0.25;
 
-/** A page as printed, and how many of its paragraphs meant to be justified had to be set ragged. */
+/** A page as printed, how many of its paragraphs meant to be justified had to be set ragged, and the characters it drew as empty boxes. */
 export interface Printed {
   pdf: Uint8Array;
   raggedParagraphs: number;
+  unshown: string;
 }
 
 /**
@@ -210,6 +220,7 @@ export interface Printed {
  */
 export async function printFitted(print: (job: PrintJob) => Promise<Printed>, job: PrintJob): Promise<Uint8Array> {
   const first = await print(job);
+  if (first.unshown) job.onUnshown?.(first.unshown);
   const { fit } = job;
   if (!fit) return first.pdf;
   const { pageFill } = await import('../pdf/page-count.js');
@@ -315,7 +326,8 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
       await show(job);
       await loadMarginBoxFonts(page, job.marginText);
       const raggedParagraphs = await justifyParagraphs(page);
-      return { pdf: await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false }), raggedParagraphs };
+      const unshown = job.uncovered ? await charactersWithoutFont(page, session, job.uncovered, job.marginText) : '';
+      return { pdf: await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false }), raggedParagraphs, unshown };
     },
     close: () => page.close(),
   };

@@ -63,3 +63,65 @@ export function rewriteFontFaces(css: string): { css: string; files: string[] } 
   });
   return { css: rewritten.replace(/\/\*[^*]*\*\/\n?/g, '').trim(), files };
 }
+
+/** Code point ranges, inclusive, sorted and merged. */
+export type Coverage = [first: number, last: number][];
+
+/**
+ * The characters a family's faces are made for, from the `unicode-range` of the package's combined
+ * stylesheet (`<weight>.css`, one rule per subset) for the subsets Broadside ships.
+ */
+export function subsetCoverage(css: string, family: FontFamily): Coverage {
+  const ranges: Coverage = [];
+  for (const rule of css.split('@font-face').slice(1)) {
+    const file = between(rule, 'url(./files/', ')');
+    const declared = between(rule, 'unicode-range:', ';');
+    if (!file || !declared || !family.subsets.some((subset) => file.endsWith(`-${subset}-${family.weights[0]}-normal.woff2`))) continue;
+    for (const part of declared.split(',')) {
+      const [first, last = first] = part.trim().replace(/^U\+/i, '').split('-');
+      ranges.push([parseInt(first!, 16), parseInt(last!, 16)]);
+    }
+  }
+  return mergeCoverage(ranges);
+}
+
+/** The text after the first `open` and before the `close` that follows it. */
+function between(text: string, open: string, close: string): string | undefined {
+  const start = text.indexOf(open);
+  const end = start < 0 ? -1 : text.indexOf(close, start + open.length);
+  return end < 0 ? undefined : text.slice(start + open.length, end);
+}
+
+export function mergeCoverage(ranges: Coverage): Coverage {
+  const merged: Coverage = [];
+  for (const [first, last] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const open = merged.at(-1);
+    if (open && first <= open[1] + 1) open[1] = Math.max(open[1], last);
+    else merged.push([first, last]);
+  }
+  return merged;
+}
+
+/**
+ * The characters of `text` that none of the covered ranges has, once each and in order of first
+ * appearance; spaces, controls and invisible format characters draw nothing and are left out.
+ */
+export function uncoveredCharacters(text: string, coverage: Coverage): string {
+  const found = new Set<string>();
+  for (const char of text) {
+    if (found.has(char) || /[\p{Cc}\p{Cf}\p{Z}]/u.test(char)) continue;
+    const code = char.codePointAt(0)!;
+    let low = 0;
+    let high = coverage.length - 1;
+    let covered = false;
+    while (low <= high && !covered) {
+      const mid = (low + high) >> 1;
+      const [first, last] = coverage[mid]!;
+      if (code < first) high = mid - 1;
+      else if (code > last) low = mid + 1;
+      else covered = true;
+    }
+    if (!covered) found.add(char);
+  }
+  return [...found].join('');
+}
