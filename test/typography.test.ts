@@ -39,6 +39,19 @@ describe('typesetting of text nodes', () => {
     expect(set('قرار 217 A (III) للأمم', 'ar', 'rtl')).toContain('<span dir="ltr" class="nobreak">217 A (III)</span>');
   });
 
+  it('hyphenates German nouns, which are all capitalised, as words rather than names', () => {
+    expect(set('die Gerechtigkeit der Städte', 'de')).toContain(`Ge${SHY}rech${SHY}tig${SHY}keit`);
+    expect(set('die Gerechtigkeit der Städte', 'de')).not.toContain('class="name"');
+  });
+
+  it('keeps the last two words together, letting a long first one break before its last syllable', () => {
+    // Kept whole, the 40 characters would leave the line above them half empty.
+    expect(set('für jede Stadt eine Hochwassergefahrenkarte veröffentlichen.', 'de')).toMatch(new RegExp(`eine Hoch${SHY}was${SHY}ser${SHY}ge${SHY}fah${SHY}ren${SHY}<span class="nobreak">karte veröffentlichen.</span>$`));
+    // Short words, or a short pair, stay whole together.
+    expect(set('is both a moral and an existential necessity.', 'en')).toMatch(/<span class="nobreak">existential necessity\.<\/span>$/);
+    expect(set('une nécessité morale et existentielle.', 'fr')).toMatch(/<span class="nobreak">et existentielle\.<\/span>$/);
+  });
+
   it('does not hyphenate inside entities or tags', () => {
     expect(set('<em>internationally</em> &amp; elsewhere', 'en')).toBe(`<em>in${SHY}ter${SHY}na${SHY}tion${SHY}ally</em> <span class="nobreak">&amp; elsewhere</span>`);
   });

@@ -22,13 +22,20 @@ interface HyphenationRules {
    * which CSS cannot do.
    */
   compounds: 'at-hyphen' | 'whole';
+  /**
+   * A capitalised word is taken for a name, broken only as a last resort; not in languages that
+   * capitalise every noun (German, Luxembourgish), where that would leave most long words whole.
+   */
+  capitalisedNames: boolean;
 }
 
-const DEFAULT_RULES: HyphenationRules = { before: 2, after: 3, compounds: 'at-hyphen' };
+const DEFAULT_RULES: HyphenationRules = { before: 2, after: 3, compounds: 'at-hyphen', capitalisedNames: true };
 const RULES: Record<string, Partial<HyphenationRules>> = {
   es: { compounds: 'whole' },
   pt: { compounds: 'whole' },
   gl: { compounds: 'whole' },
+  de: { capitalisedNames: false },
+  lb: { capitalisedNames: false },
 };
 
 /** Pattern files of the `hyphen` package to try for a language tag, most specific first. */
@@ -98,13 +105,27 @@ export function typesetHtml(html: string, lang: string, dir: 'ltr' | 'rtl', opti
       const lastWords = options.hyphenate && i === parts.length - 1 ? lastTwoWords(part) : undefined;
       // Right to left, an identifier at the end is kept together by isolateIdentifiers instead.
       if (!lastWords || (dir === 'rtl' && /[0-9A-Za-z]/.test(lastWords[0]))) return setText(part);
-      return `${setText(part.slice(0, lastWords.index))}<span class="nobreak">${setText(lastWords[0], true)}</span>`;
+      const before = setText(part.slice(0, lastWords.index));
+      // A long word kept whole with the last (a German compound) would leave the line above them
+      // half empty: it may then break before its last syllable, so the last line still has two words' worth.
+      const penultimate = lastWords[0].slice(0, lastWords.gap);
+      const first = [...penultimate].length >= LONG_WORD && [...lastWords[0]].length > LONG_LAST_WORDS ? setter.word(penultimate, false) : '';
+      const head = first.includes(SOFT_HYPHEN) && !first.includes('<') ? first.slice(0, first.lastIndexOf(SOFT_HYPHEN) + 1) : '';
+      const kept = head ? `${first.slice(head.length)}${lastWords[0].slice(lastWords.gap)}` : lastWords[0];
+      return `${before}${head}<span class="nobreak">${setText(kept, true)}</span>`;
     })
     .join('');
 }
 
-/** The last two words of `text` and what follows them, found from the end (a regex would be quadratic on long words). */
-function lastTwoWords(text: string): { index: number; 0: string } | undefined {
+/** How long the last two words, and the first of them, must be for it to break (see typesetHtml). */
+const LONG_LAST_WORDS = 20;
+const LONG_WORD = 12;
+
+/**
+ * The last two words of `text` and what follows them, and where the space between them starts
+ * (relative to `index`), found from the end (a regex would be quadratic on long words).
+ */
+function lastTwoWords(text: string): { index: number; gap: number; 0: string } | undefined {
   const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
   let at = text.length;
   while (at > 0 && isBlank(text[at - 1])) at--;
@@ -117,7 +138,7 @@ function lastTwoWords(text: string): { index: number; 0: string } | undefined {
   const firstEnd = at;
   while (at > 0 && !isBlank(text[at - 1])) at--;
   if (at === firstEnd) return undefined;
-  return { index: at, 0: text.slice(at) };
+  return { index: at, gap: firstEnd - at, 0: text.slice(at) };
 }
 const WORD_OR_TAG = /<[^<>]*>|[^\s<]+/g;
 
@@ -200,5 +221,5 @@ function hyphenateLetters(letters: string, rules: HyphenationRules, hyphenate: H
   }
   // A capitalised word is most often a name, which is not broken: its break points stay inside a
   // `name` span that no line breaks in, for the print justifier's last resort (src/io/justify.ts).
-  return capitalised && result !== letters ? `<span class="name">${result}</span>` : result;
+  return capitalised && rules.capitalisedNames && result !== letters ? `<span class="name">${result}</span>` : result;
 }
