@@ -26,7 +26,7 @@ async function fitted(levels: { pages: number; ragged: number }[]): Promise<{ le
   const print = async (shown: PrintJob): Promise<Printed> => {
     const level = Number(String(shown.files(STYLESHEET)).replace('level ', ''));
     printed.push(level);
-    return { pdf: await pdfOf(levels[level]!.pages), raggedParagraphs: levels[level]!.ragged, unshown: '' };
+    return { pdf: await pdfOf(levels[level]!.pages), raggedParagraphs: levels[level]!.ragged };
   };
   await printFitted(print, job);
   return { ...result, printed };

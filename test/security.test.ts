@@ -163,7 +163,7 @@ describe('the PDF printer on its own', () => {
     const blocked: string[] = [];
     requests.length = 0;
     const config = { ...loaded.config, pdf: { ...loaded.config.pdf, concurrency: 1 } };
-    const pdfs = await printPdfs(inPlace ? [before, doc] : [doc], files, { files: new Map(), print: new Map(), coverage: [] }, { config, env: process.env, creator: 'test', onBlockedRequest: (url) => blocked.push(url) });
+    const pdfs = await printPdfs(inPlace ? [before, doc] : [doc], files, { files: new Map(), print: new Map() }, { config, env: process.env, creator: 'test', onBlockedRequest: (url) => blocked.push(url) });
     const pdf = pdfs.get(artifactPath(doc.statement.id, 'en', 'pdf'))!;
     const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
     expect(text).toContain('Hostile');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { FONT_FAMILIES, fontStylesheets, mergeCoverage, rewriteFontFaces, subsetCoverage, wholeFontFaces, type Coverage, type FontFamily } from '../render/fonts.js';
+import { FONT_FAMILIES, fontStylesheets, rewriteFontFaces, subsetRanges, wholeFontFaces, type FontFamily } from '../render/fonts.js';
 import { ASSETS_DIR, type Assets } from '../writers/paths.js';
 
 const require = createRequire(import.meta.url);
@@ -23,7 +23,7 @@ export async function loadAssets(templatesDir: string): Promise<Assets> {
     ...families.flatMap((f) => (f.print?.files ?? []).map(({ name, data }): [string, Buffer] => [`fonts/${name}`, data])),
     [FONTS_CSS, Buffer.from(`/* Fonts for printing (SIL Open Font License): whole fonts from @expo-google-fonts packages, the rest from @fontsource. */\n${printed.map((f) => f.css).join('\n')}\n`)],
   ]);
-  return { files, print, coverage: mergeCoverage(families.flatMap((f) => f.coverage)) };
+  return { files, print };
 }
 
 /** A file the printer asks for under ASSETS_DIR (`assets/fonts.css`): what printing uses in its place, or the file itself. */
@@ -39,21 +39,21 @@ interface Faces {
 }
 
 /** A family's faces for the web (its subsets), and for printing when it has a whole font for it. */
-async function readFamily(family: FontFamily): Promise<{ web: Faces; print?: Faces; coverage: Coverage }> {
+async function readFamily(family: FontFamily): Promise<{ web: Faces; print?: Faces }> {
   const root = dirname(require.resolve(`${family.package}/package.json`));
-  const [sheets, combined] = await Promise.all([Promise.all(fontStylesheets(family).map((sheet) => readFontFaces(join(root, sheet)))), readFile(join(root, `${family.weights[0]}.css`), 'utf8')]);
+  const ranges = subsetRanges(await readFile(join(root, `${family.weights[0]}.css`), 'utf8'), family);
+  const sheets = await Promise.all(fontStylesheets(family).map(({ subset, sheet }) => readFontFaces(join(root, sheet), ranges.get(subset))));
   const web = { css: sheets.map((s) => s.css).join('\n'), files: sheets.flatMap((s) => s.files) };
-  const coverage = subsetCoverage(combined, family);
-  if (!family.print) return { web, coverage };
+  if (!family.print) return { web };
   const whole = wholeFontFaces(family.print);
   const printRoot = dirname(require.resolve(`${family.print.package}/package.json`));
   const files = await Promise.all(whole.files.map(async ({ path, name }) => ({ name, data: await readFile(join(printRoot, path)) })));
-  return { web, print: { css: whole.css, files }, coverage };
+  return { web, print: { css: whole.css, files } };
 }
 
-/** One @fontsource stylesheet, rewritten to point at assets/fonts/, with the font files it names. */
-async function readFontFaces(sheet: string): Promise<Faces> {
-  const { css, files } = rewriteFontFaces(await readFile(sheet, 'utf8'));
+/** One @fontsource stylesheet, rewritten to point at assets/fonts/ with its subset's unicode-range, with the font files it names. */
+async function readFontFaces(sheet: string, unicodeRange: string | undefined): Promise<Faces> {
+  const { css, files } = rewriteFontFaces(await readFile(sheet, 'utf8'), unicodeRange);
   const folder = join(dirname(sheet), 'files');
   return { css, files: await Promise.all(files.map(async (name) => ({ name, data: await readFile(join(folder, name)) }))) };
 }

@@ -6,9 +6,7 @@ import type { LocalizedStatement } from '../localize/localize.js';
 import type { PdfMetadata } from '../pdf/finish.js';
 import { marginText, pdfMetadata } from '../pdf/metadata.js';
 import { artifactPath, printStylesheetPath } from '../writers/paths.js';
-import { uncoveredCharacters } from '../render/fonts.js';
 import { assetForPrinter, type Assets } from './assets.js';
-import { charactersWithoutFont } from './font-coverage.js';
 import { justifyParagraphs } from './justify.js';
 import { checkAborted, firstLine, launchPrintBrowser } from './print-browser.js';
 import { answerRequest, PRINT_ORIGIN, type ShownPage } from './print-requests.js';
@@ -36,8 +34,7 @@ export interface PrintJob {
   files: (path: string) => string | Uint8Array | undefined;
   /** Text set only in the page margins, whose fonts must be loaded before printing. */
   marginText: string;
-  /** Characters of the page that no font Broadside ships is made for: those the printer had no font for are reported to onUnshown. */
-  uncovered?: string;
+  /** Told the characters the PDF draws as empty boxes (no font had them). */
   onUnshown?: (chars: string) => void;
   metadata: PdfMetadata;
   fit?: FitToPages;
@@ -92,13 +89,11 @@ export function printJobsFor(docs: LocalizedStatement[], files: Map<string, stri
     const output = artifactPath(doc.statement.id, folder, 'pdf');
     const page = artifactPath(doc.statement.id, folder, 'html');
     const configured = options.config.languages.find((l) => l.code === folder);
-    const margin = marginText(doc);
     return {
       output,
       page,
       files: servedFiles,
-      marginText: margin,
-      uncovered: uncoveredCharacters(`${files.get(page) ?? ''}${margin}`, assets.coverage),
+      marginText: marginText(doc),
       onUnshown: onUnshown && ((chars) => onUnshown(output, chars)),
       metadata: pdfMetadata(doc, options.creator, options.fixedDate),
       fit: fit && {
@@ -170,7 +165,11 @@ export async function startPrinter(options: PrintOptions): Promise<Printer> {
         const page = await (pages[slot] ??= openPage(browser, undefined, options.onBlockedRequest));
         const raw = await printFitted((fitted) => withTimeout(page.print(fitted), timeout, job.output), job);
         const finished = finisher.then(({ finishPdf }) => finishPdf(raw, job.metadata));
-        finishing.push(finished.then((pdf) => void results.set(job.output, pdf)).then(() => onPrinted?.(job.output)));
+        const kept = finished.then(({ pdf, unshown }) => {
+          results.set(job.output, pdf);
+          if (unshown) job.onUnshown?.(unshown);
+        });
+        finishing.push(kept.then(() => onPrinted?.(job.output)));
       }
     };
     const workers = Array.from({ length: Math.min(options.config.pdf.concurrency, jobs.length) }, (_, slot) => worker(slot));
@@ -206,11 +205,10 @@ const FIT_UP_TO_PAGES = 4;
  */
 const FIT_LAST_PAGE_SHARE = 0.25;
 
-/** A page as printed, how many of its paragraphs meant to be justified had to be set ragged, and the characters it drew as empty boxes. */
+/** A page as printed, and how many of its paragraphs meant to be justified had to be set ragged. */
 export interface Printed {
   pdf: Uint8Array;
   raggedParagraphs: number;
-  unshown: string;
 }
 
 /**
@@ -220,7 +218,6 @@ export interface Printed {
  */
 export async function printFitted(print: (job: PrintJob) => Promise<Printed>, job: PrintJob): Promise<Uint8Array> {
   const first = await print(job);
-  if (first.unshown) job.onUnshown?.(first.unshown);
   const { fit } = job;
   if (!fit) return first.pdf;
   const { pageFill } = await import('../pdf/page-count.js');
@@ -326,8 +323,7 @@ async function openPage(browser: Browser, tab: Page | undefined, onBlocked?: (ur
       await show(job);
       await loadMarginBoxFonts(page, job.marginText);
       const raggedParagraphs = await justifyParagraphs(page);
-      const unshown = job.uncovered ? await charactersWithoutFont(page, session, job.uncovered, job.marginText) : '';
-      return { pdf: await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false }), raggedParagraphs, unshown };
+      return { pdf: await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false }), raggedParagraphs };
     },
     close: () => page.close(),
   };

@@ -28,13 +28,15 @@ export interface PdfMetadata {
 
 /**
  * Adds what Chromium cannot write (author, subject, keywords, fixed dates, XMP metadata with the
- * PDF/UA identifier, the reading direction), mends bookmarks and the text layer.
+ * PDF/UA identifier, the reading direction), mends bookmarks and the text layer. Also returns the
+ * characters the PDF draws as empty boxes (`unshown`): no font had them.
  */
-export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<{ pdf: Uint8Array; unshown: string }> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   // Before the repair, which would give the unbroken soft hyphens' spans a text of their own.
   removeUnbrokenSoftHyphens(pdf);
-  tagPassageLanguages(pdf, repairTextLayer(pdf), meta.passages ?? []);
+  const { texts, notdef } = repairTextLayer(pdf);
+  tagPassageLanguages(pdf, texts, meta.passages ?? []);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
@@ -48,7 +50,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
   if (meta.direction === 'rtl') pdf.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
   const xmp = pdf.context.stream(Buffer.from(xmpPacket(meta), 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
   pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp));
-  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return { pdf: await pdf.save({ useObjectStreams: false, updateFieldAppearances: false }), unshown: notdef };
 }
 
 function rewriteOutline(pdf: PDFDocument, titles: string[]): void {

@@ -25,9 +25,10 @@ import { markedElements } from './structure.js';
  * boxes) is marked as an artifact, as PDF/UA asks, and so is what it tags but only draws lines and
  * fills for (the masthead's rule, a fallback passage's bar).
  */
-export function repairTextLayer(pdf: PDFDocument): PageTexts[] {
+export function repairTextLayer(pdf: PDFDocument): { texts: PageTexts[]; notdef: string } {
   const fonts = new Map<PDFRef, FontCodes>();
   const texts: PageTexts[] = [];
+  let notdef = '';
   for (const page of pdf.getPages()) {
     const contents = readContents(page);
     if (contents === undefined) {
@@ -37,13 +38,14 @@ export function repairTextLayer(pdf: PDFDocument): PageTexts[] {
     // A page selects its fonts about a thousand times; look each name up in its resources once.
     const byName = new Map<string, FontCodes | undefined>();
     const fontNamed = (name: string): FontCodes | undefined => (byName.has(name) ? byName.get(name) : byName.set(name, fontCodes(pdf, page, name, fonts)).get(name));
-    const { content, decorations, marked } = rewriteContent(contents, fontNamed);
+    const { content, decorations, marked, missing } = rewriteContent(contents, fontNamed);
+    notdef += missing;
     if (content !== contents) writeContents(pdf, page, content);
     if (decorations.length > 0) untagDecorations(pdf, page, decorations);
     texts.push(marked);
   }
   for (const font of fonts.values()) font.commit();
-  return texts;
+  return { texts, notdef: [...new Set(notdef)].join('') };
 }
 
 /** What each tagged sequence of a page reads as (its MCID → the text of its glyphs, in the order drawn). */
@@ -87,7 +89,12 @@ interface Glyph {
   text?: string;
 }
 
-function rewriteContent(content: string, fontNamed: (name: string) => FontCodes | undefined): { content: string; decorations: number[]; marked: PageTexts } {
+/**
+ * The page's content with its text layer mended, the sequences that only decorate, what each tagged
+ * sequence reads as, and the text of every glyph drawn as .notdef (glyph 0, a font's empty box: no
+ * font had the character).
+ */
+function rewriteContent(content: string, fontNamed: (name: string) => FontCodes | undefined): { content: string; decorations: number[]; marked: PageTexts; missing: string } {
   const operations = parseOperations(content);
   const edits: { start: number; end: number; replacement: string }[] = [];
   const glyphs: Glyph[] = [];
@@ -248,8 +255,11 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     word.reach = base.x - MARK_FIRST_GAP * base.size;
     edits.push({ start: at, end: at, replacement: popplerMarks(base, glyphs[word.space]!, matrix, (base.reversed ? [...texts].reverse() : texts).join('').normalize('NFC')) });
   }
+  let missing = '';
   glyphs.forEach((glyph, i) => {
     const text = lineEndText(glyph, glyphs[i - 1], glyphs[i + 1]);
+    // Chromium's fonts have an identity CIDToGIDMap (see makeFontCodes): code 0 draws glyph 0.
+    if (glyph.code === 0) missing += text;
     let width = glyph.font.widthOf(glyph.code);
     // A letter reaches the next letter, past any mark drawn between them (readers set marks aside
     // and measure from the letter before); a mark reaches whatever follows it.
@@ -267,7 +277,7 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     const code = markCodes.get(i) ?? glyph.font.codeFor(glyph.code, text, width);
     if (code !== glyph.code) edits.push({ start: glyph.at, end: glyph.at + 4, replacement: code.toString(16).padStart(4, '0') });
   });
-  if (edits.length === 0) return { content, decorations, marked: sequenceTexts };
+  if (edits.length === 0) return { content, decorations, marked: sequenceTexts, missing };
   edits.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let from = 0;
@@ -276,7 +286,7 @@ function rewriteContent(content: string, fontNamed: (name: string) => FontCodes 
     from = edit.end;
   }
   parts.push(content.slice(from));
-  return { content: parts.join(''), decorations, marked: sequenceTexts };
+  return { content: parts.join(''), decorations, marked: sequenceTexts, missing };
 }
 
 /**

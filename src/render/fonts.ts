@@ -19,7 +19,7 @@ export interface FontFamily {
 }
 
 export const FONT_FAMILIES: FontFamily[] = [
-  { package: '@fontsource/noto-serif', subsets: ['latin', 'latin-ext'], weights: [400, 700], italic: true },
+  { package: '@fontsource/noto-serif', subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'], weights: [400, 700], italic: true },
   {
     package: '@fontsource/noto-serif-hebrew',
     subsets: ['latin', 'latin-ext', 'hebrew'],
@@ -36,10 +36,10 @@ export const FONT_FAMILIES: FontFamily[] = [
   },
 ];
 
-/** The package stylesheets to read: `<subset>-<weight>[-italic].css`. */
-export function fontStylesheets(family: FontFamily): string[] {
+/** The package stylesheets to read, `<subset>-<weight>[-italic].css`, each with its subset. */
+export function fontStylesheets(family: FontFamily): { subset: string; sheet: string }[] {
   const styles = family.italic ? ['', '-italic'] : [''];
-  return family.subsets.flatMap((subset) => family.weights.flatMap((weight) => styles.map((style) => `${subset}-${weight}${style}.css`)));
+  return family.subsets.flatMap((subset) => family.weights.flatMap((weight) => styles.map((style) => ({ subset, sheet: `${subset}-${weight}${style}.css` }))));
 }
 
 /** The @font-face rules of a whole font for printing, its files under `fonts/` by their own names. */
@@ -51,38 +51,34 @@ export function wholeFontFaces(print: NonNullable<FontFamily['print']>): { css: 
 
 /**
  * Rewrites a package's @font-face rules to point at `fonts/<file>.woff2` (woff2 only: every browser
- * Broadside targets reads it) and returns the font files they need.
+ * Broadside targets reads it), with the subset's `unicode-range` (the package's stylesheet of one
+ * subset has none, so a browser would fetch every subset of a family it uses), and returns the font
+ * files they need.
  */
-export function rewriteFontFaces(css: string): { css: string; files: string[] } {
+export function rewriteFontFaces(css: string, unicodeRange?: string): { css: string; files: string[] } {
   const files: string[] = [];
   const rewritten = css.replace(/src:[^;]*;/g, (src) => {
     const woff2 = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(src);
     if (!woff2) throw new Error(`no woff2 source in font rule: ${src}`);
     files.push(woff2[1]!);
-    return `src: url(fonts/${woff2[1]}) format('woff2');`;
+    return `src: url(fonts/${woff2[1]}) format('woff2');${unicodeRange ? `\n  unicode-range: ${unicodeRange};` : ''}`;
   });
   return { css: rewritten.replace(/\/\*[^*]*\*\/\n?/g, '').trim(), files };
 }
 
-/** Code point ranges, inclusive, sorted and merged. */
-export type Coverage = [first: number, last: number][];
-
 /**
- * The characters a family's faces are made for, from the `unicode-range` of the package's combined
- * stylesheet (`<weight>.css`, one rule per subset) for the subsets Broadside ships.
+ * The `unicode-range` of each subset Broadside ships of a family, as the package's combined
+ * stylesheet (`<weight>.css`, one rule per subset) declares it.
  */
-export function subsetCoverage(css: string, family: FontFamily): Coverage {
-  const ranges: Coverage = [];
+export function subsetRanges(css: string, family: FontFamily): Map<string, string> {
+  const ranges = new Map<string, string>();
   for (const rule of css.split('@font-face').slice(1)) {
     const file = between(rule, 'url(./files/', ')');
-    const declared = between(rule, 'unicode-range:', ';');
-    if (!file || !declared || !family.subsets.some((subset) => file.endsWith(`-${subset}-${family.weights[0]}-normal.woff2`))) continue;
-    for (const part of declared.split(',')) {
-      const [first, last = first] = part.trim().replace(/^U\+/i, '').split('-');
-      ranges.push([parseInt(first!, 16), parseInt(last!, 16)]);
-    }
+    const declared = between(rule, 'unicode-range:', ';')?.trim();
+    const subset = family.subsets.find((s) => file?.endsWith(`-${s}-${family.weights[0]}-normal.woff2`));
+    if (subset && declared) ranges.set(subset, declared);
   }
-  return mergeCoverage(ranges);
+  return ranges;
 }
 
 /** The text after the first `open` and before the `close` that follows it. */
@@ -90,38 +86,4 @@ function between(text: string, open: string, close: string): string | undefined 
   const start = text.indexOf(open);
   const end = start < 0 ? -1 : text.indexOf(close, start + open.length);
   return end < 0 ? undefined : text.slice(start + open.length, end);
-}
-
-export function mergeCoverage(ranges: Coverage): Coverage {
-  const merged: Coverage = [];
-  for (const [first, last] of [...ranges].sort((a, b) => a[0] - b[0])) {
-    const open = merged.at(-1);
-    if (open && first <= open[1] + 1) open[1] = Math.max(open[1], last);
-    else merged.push([first, last]);
-  }
-  return merged;
-}
-
-/**
- * The characters of `text` that none of the covered ranges has, once each and in order of first
- * appearance; spaces, controls and invisible format characters draw nothing and are left out.
- */
-export function uncoveredCharacters(text: string, coverage: Coverage): string {
-  const found = new Set<string>();
-  for (const char of text) {
-    if (found.has(char) || /[\p{Cc}\p{Cf}\p{Z}]/u.test(char)) continue;
-    const code = char.codePointAt(0)!;
-    let low = 0;
-    let high = coverage.length - 1;
-    let covered = false;
-    while (low <= high && !covered) {
-      const mid = (low + high) >> 1;
-      const [first, last] = coverage[mid]!;
-      if (code < first) high = mid - 1;
-      else if (code > last) low = mid + 1;
-      else covered = true;
-    }
-    if (!covered) found.add(char);
-  }
-  return [...found].join('');
 }

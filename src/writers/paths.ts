@@ -1,5 +1,4 @@
 /** Where each artifact lives in the output folder; the one place that knows the layout. */
-import type { Coverage } from '../render/fonts.js';
 import type { Format } from './registry.js';
 
 export type { Format };
@@ -19,8 +18,6 @@ export interface Assets {
   files: Map<string, Buffer>;
   /** What the printer is given in place of some of them, or beside them (whole fonts; see FontFamily.print). */
   print: Map<string, Buffer>;
-  /** The characters the fonts are made for (their subsets' unicode-range); others need a font of the machine that prints. */
-  coverage: Coverage;
 }
 export const INDEX_PATH = 'index.html';
 /** The list of every file in the output with its hash; see docs/publishing.md. */
