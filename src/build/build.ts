@@ -152,15 +152,15 @@ async function buildWith(project: Project, out: string, printer: BuildPrinter, o
   timings.renderMs = lap();
   checkAborted(options.signal);
 
-  const unshown: { path: string; finding: Finding }[] = [];
+  const unshown = new Map<string, Finding>();
   for (const [path, printed] of await printAll(toPrint, render, assets, printer, { signal: options.signal, onPrinted: events.onArtifact })) {
     const artifact = Object.assign(made.get(path)!, fileOf(path, printed.data), { pages: printed.pages });
-    if (printed.unshown) unshown.push({ path, finding: unshownFinding(project, render.doc(artifact), path, printed.unshown) });
+    if (printed.unshown) unshown.set(path, unshownFinding(project, render.doc(artifact), path, printed.unshown));
   }
   timings.printMs = lap();
   checkAborted(options.signal);
-  if (unshown.length && options.strict) throw unshownError(unshown.map((u) => u.finding), unshown.map((u) => u.path));
-  const printWarnings = unshown.map((u) => u.finding);
+  if (unshown.size && options.strict) throw unshownError(unshown);
+  const printWarnings = [...unshown.values()];
   events.onPrintWarnings?.(printWarnings);
 
   const artifacts: Artifact[] = [...made.values(), ...kept].map(({ data: _, ...artifact }: OutputFile & Artifact) => artifact).sort((a, b) => compareText(a.path, b.path));
